@@ -1,0 +1,122 @@
+"""What every command needs: the database (opened on first use), who acts, output."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import sys
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import select
+
+from crm_desktop.errors import BadInput, NotFound, PermissionDenied
+from crm_desktop.i18n import _
+from crm_desktop.models import User
+from crm_desktop.store import credentials
+from crm_desktop.store.database import CrmSession, Database, open_database
+from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.schema import ensure_usable
+
+
+def ask_password_on_terminal(location: Location) -> str | None:
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+    prompt = _(
+        "Password for {user} on {server}: ",
+        user=location.user or "?",
+        server=location.server_name(),
+    )
+    return getpass.getpass(prompt)
+
+
+def has_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+@dataclass
+class Context:
+    location: Location
+    user: str | None
+    _db: Database | None = field(default=None, init=False)
+    _checked_login: bool = field(default=False, init=False)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Context:
+        location = parse_location(args.db)
+        if not location.is_sqlite:
+            location = location.with_user(args.user)
+        return cls(location=location, user=args.user)
+
+    def __enter__(self) -> Context:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+    @property
+    def login(self) -> str | None:
+        """Who acts: the PostgreSQL login, or on SQLite the app user named by --user."""
+        return self.location.user if not self.location.is_sqlite else self.user
+
+    def open(self, *, check_schema: bool = True) -> Database:
+        if self._db is None:
+            self._db = open_database(
+                self.location,
+                ask_password=ask_password_on_terminal,
+                keyring_password=credentials.load_password,
+            )
+            if check_schema:
+                ensure_usable(self._db)
+        return self._db
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[CrmSession]:
+        db = self.open()
+        with db.unit_of_work(self.login) as session:
+            if not self._checked_login and self.location.is_sqlite and self.user:
+                self._check_app_user(session)
+            yield session
+
+    def _check_app_user(self, session: CrmSession) -> None:
+        user = session.scalar(select(User).where(User.login == self.user))
+        if user is None:
+            raise BadInput(_('--user: no user with login "{login}"', login=self.user))
+        if user.disabled:
+            raise PermissionDenied(_('User "{login}" is disabled', login=self.user))
+        self._checked_login = True
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=None) + "\n")
+
+
+def print_json_array(items: Iterable[dict[str, Any]]) -> None:
+    """Stream a JSON array, one element at a time (for lists of any length)."""
+    out = sys.stdout
+    first = True
+    out.write("[")
+    for item in items:
+        out.write(("" if first else ",\n") + json.dumps(item, ensure_ascii=False))
+        first = False
+    out.write("]\n")
+
+
+def parse_id(raw: str, field_name: str = "id") -> uuid.UUID:
+    try:
+        return uuid.UUID(raw.strip())
+    except ValueError:
+        raise NotFound(
+            _('{field}: "{value}" is not a record id', field=field_name, value=raw)
+        ) from None

@@ -1,0 +1,115 @@
+"""`init [--demo N]`: create or upgrade the database, optionally with sample data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from crm_desktop.commands.context import Context, print_json
+from crm_desktop.errors import BadInput, PermissionDenied
+from crm_desktop.i18n import _
+from crm_desktop.services.demo import generate_demo
+from crm_desktop.store.database import Database
+from crm_desktop.store.schema import head_revision, upgrade
+
+
+def register(commands: Any) -> None:
+    init = commands.add_parser("init", help=_("create or upgrade the database"))
+    init.add_argument(
+        "--demo", type=int, metavar="N", help=_("add N realistic sample clients with history")
+    )
+    init.add_argument("--json", action="store_true")
+    init.set_defaults(handler=cmd_init)
+
+
+def _open_or_create(ctx: Context) -> Database:
+    try:
+        return ctx.open(check_schema=False)
+    except BadInput as exc:
+        if ctx.location.is_sqlite or "database" not in str(exc).lower():
+            raise
+    _create_postgres_database(ctx)
+    return ctx.open(check_schema=False)
+
+
+def _create_postgres_database(ctx: Context) -> None:
+    """An administrator's `init` on a server without the CRM database creates it."""
+    maintenance = replace(ctx.location, database="postgres")
+    engine = create_engine(maintenance.sqlalchemy_url(), isolation_level="AUTOCOMMIT")
+    name = (ctx.location.database or "").replace('"', '""')
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+    except DBAPIError as exc:
+        raise PermissionDenied(
+            _(
+                "Cannot create the database {db}: {reason}",
+                db=ctx.location.database,
+                reason=str(exc.orig).strip(),
+            )
+        ) from None
+    finally:
+        engine.dispose()
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    if args.demo is not None and args.demo < 0:
+        raise BadInput(_("--demo: the number of clients cannot be negative"))
+    db = _open_or_create(ctx)
+    try:
+        backup = upgrade(db)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) in ("42501", "42P01"):
+            raise PermissionDenied(
+                _(
+                    "Only an administrator can create or upgrade the schema on {server}.",
+                    server=db.location.server_name(),
+                )
+            ) from None
+        raise
+    result: dict[str, Any] = {
+        "database": db.location.describe(),
+        "schema": head_revision(),
+        "backup": str(backup) if backup else None,
+    }
+    if args.demo:
+        with ctx.unit_of_work() as session:
+            report = generate_demo(session, args.demo, progress=_progress(args))
+        result["demo"] = report.to_json()
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            _(
+                "Database ready: {db} (schema {schema})",
+                db=result["database"],
+                schema=result["schema"],
+            )
+        )
+        if backup:
+            print(_("Backup of the previous version: {path}", path=backup))
+        if args.demo:
+            demo = result["demo"]
+            print(
+                _(
+                    "Sample data: {clients} clients ({companies} companies), {interactions} "
+                    "history entries, {deals} deals, {invoices} invoices in {seconds:.1f} s",
+                    **demo,
+                )
+            )
+    return 0
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    if args.json or not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+    return report

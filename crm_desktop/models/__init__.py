@@ -1,0 +1,79 @@
+"""SQLAlchemy 2.x typed tables. Importing this package registers every table."""
+
+from crm_desktop.models.base import Base, ClientId, DealId, InvoiceId, Login, new_id, utcnow
+from crm_desktop.models.company_profile import CompanyProfile
+from crm_desktop.models.custom_field import CustomField, CustomFieldValue, FieldType
+from crm_desktop.models.deal import (
+    Deal,
+    DealChecklistMark,
+    DealLine,
+    Pipeline,
+    Stage,
+    StageChecklistItem,
+    StageOutcome,
+)
+from crm_desktop.models.interaction import Direction, Interaction, InteractionKind
+from crm_desktop.models.invoice import Invoice, InvoiceLine, InvoiceStatus
+from crm_desktop.models.order import Order, OrderLine, OrderStatus
+from crm_desktop.models.party import (
+    Address,
+    AddressKind,
+    Client,
+    ClientKind,
+    Email,
+    Messenger,
+    MessengerKind,
+    Phone,
+)
+from crm_desktop.models.product import Product
+from crm_desktop.models.tag import ClientTag, Tag
+from crm_desktop.models.task import Priority, Task, TaskKind, TaskStatus
+from crm_desktop.models.user import LoginAttempt, Role, User
+
+__all__ = [
+    "Address",
+    "AddressKind",
+    "Base",
+    "Client",
+    "ClientId",
+    "ClientKind",
+    "ClientTag",
+    "CompanyProfile",
+    "CustomField",
+    "CustomFieldValue",
+    "Deal",
+    "DealChecklistMark",
+    "DealId",
+    "DealLine",
+    "Direction",
+    "Email",
+    "FieldType",
+    "Interaction",
+    "InteractionKind",
+    "Invoice",
+    "InvoiceId",
+    "InvoiceLine",
+    "InvoiceStatus",
+    "Login",
+    "LoginAttempt",
+    "Messenger",
+    "MessengerKind",
+    "Order",
+    "OrderLine",
+    "OrderStatus",
+    "Phone",
+    "Pipeline",
+    "Priority",
+    "Product",
+    "Role",
+    "Stage",
+    "StageChecklistItem",
+    "StageOutcome",
+    "Tag",
+    "Task",
+    "TaskKind",
+    "TaskStatus",
+    "User",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,60 @@
+"""Invoices (счета) with lines. A draft has no number; the number comes from a gapless
+series when the invoice is issued, and an issued invoice is never edited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.models.base import Base, Quantity, Tracked, str_enum
+
+
+class InvoiceStatus(enum.StrEnum):
+    DRAFT = "draft"
+    ISSUED = "issued"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+class Invoice(Tracked, Base):
+    __tablename__ = "invoices"
+
+    series: Mapped[int | None]  # the year of the gapless series
+    number: Mapped[int | None]
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    deal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("deals.id"))
+    order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
+    status: Mapped[InvoiceStatus] = mapped_column(
+        str_enum(InvoiceStatus, "invoice_status"), default=InvoiceStatus.DRAFT
+    )
+    owner: Mapped[str | None] = mapped_column(ForeignKey("users.login"))
+    issue_date: Mapped[dt.date | None]
+    due_date: Mapped[dt.date | None]
+    currency: Mapped[str] = mapped_column(String(3), default="RUB")
+    total: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    vat_total: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    paid_amount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    paid_at: Mapped[dt.datetime | None]
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("series", "number", name="uq_invoices_number"),)
+
+
+class InvoiceLine(Tracked, Base):
+    __tablename__ = "invoice_lines"
+
+    invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoices.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("products.id"))
+    name: Mapped[str] = mapped_column(String(300))
+    unit_code: Mapped[str] = mapped_column(String(4), default="796")
+    unit_name: Mapped[str] = mapped_column(String(20), default="шт")
+    quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal("1"))
+    price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    vat_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    amount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))

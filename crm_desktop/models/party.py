@@ -1,0 +1,127 @@
+"""Clients: people and companies, and the ways to reach them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from crm_desktop.models.base import Base, Tracked, str_enum
+
+
+class ClientKind(enum.StrEnum):
+    PERSON = "person"
+    COMPANY = "company"
+
+
+class MessengerKind(enum.StrEnum):
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    VK = "vk"
+
+
+class AddressKind(enum.StrEnum):
+    LEGAL = "legal"
+    POSTAL = "postal"
+    ACTUAL = "actual"
+    DELIVERY = "delivery"
+
+
+class Client(Tracked, Base):
+    """A person or a company. A company keeps its legal form apart from its name
+    ("ООО «Ромашка»" is name "Ромашка", legal form "ООО"); a person may belong to one.
+
+    `name_folded` (lower case, ё→е) orders the list and serves prefix search;
+    `search_text` is the folded text the trigram index covers (names, company,
+    phone digits, emails, INN). Both are kept current by the unit of work.
+    `search_rowid` is the SQLite full-text index's integer key (unused on PostgreSQL).
+    """
+
+    __tablename__ = "clients"
+
+    kind: Mapped[ClientKind] = mapped_column(str_enum(ClientKind, "client_kind"))
+    name: Mapped[str] = mapped_column(String(300))
+    legal_form: Mapped[str | None] = mapped_column(String(20))
+    full_name: Mapped[str | None] = mapped_column(String(500))
+    company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    position: Mapped[str | None] = mapped_column(String(200))
+    inn: Mapped[str | None] = mapped_column(String(12), index=True)
+    kpp: Mapped[str | None] = mapped_column(String(9))
+    ogrn: Mapped[str | None] = mapped_column(String(15))
+    birth_date: Mapped[dt.date | None]
+    owner: Mapped[str | None] = mapped_column(ForeignKey("users.login"), index=True)
+    source: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    last_contact_at: Mapped[dt.datetime | None]
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"))
+    name_folded: Mapped[str] = mapped_column(
+        String(300).with_variant(String(300, collation="C"), "postgresql")
+    )
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_rowid: Mapped[int | None] = mapped_column(unique=True)
+
+    company: Mapped[Client | None] = relationship(
+        remote_side="Client.id", foreign_keys=[company_id], lazy="raise_on_sql"
+    )
+    phones: Mapped[list[Phone]] = relationship(
+        back_populates="client", order_by="Phone.position", cascade="all, delete-orphan"
+    )
+    emails: Mapped[list[Email]] = relationship(
+        back_populates="client", order_by="Email.position", cascade="all, delete-orphan"
+    )
+    messengers: Mapped[list[Messenger]] = relationship(
+        back_populates="client", cascade="all, delete-orphan"
+    )
+    addresses: Mapped[list[Address]] = relationship(
+        back_populates="client", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_clients_name_order", "name_folded", "id"),
+        Index("ix_clients_owner_name", "owner", "name_folded", "id"),
+    )
+
+
+class Phone(Tracked, Base):
+    __tablename__ = "phones"
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    e164: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="work")
+    extension: Mapped[str | None] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(default=0)
+    client: Mapped[Client] = relationship(back_populates="phones")
+
+
+class Email(Tracked, Base):
+    __tablename__ = "emails"
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    address: Mapped[str] = mapped_column(String(254), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    client: Mapped[Client] = relationship(back_populates="emails")
+
+
+class Messenger(Tracked, Base):
+    __tablename__ = "messengers"
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    kind: Mapped[MessengerKind] = mapped_column(str_enum(MessengerKind, "messenger_kind"))
+    handle: Mapped[str] = mapped_column(String(100))
+    client: Mapped[Client] = relationship(back_populates="messengers")
+
+
+class Address(Tracked, Base):
+    __tablename__ = "addresses"
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    kind: Mapped[AddressKind] = mapped_column(
+        str_enum(AddressKind, "address_kind"), default=AddressKind.ACTUAL
+    )
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(String(500))
+    client: Mapped[Client] = relationship(back_populates="addresses")

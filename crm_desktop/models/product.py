@@ -1,0 +1,25 @@
+"""The price list: goods and services with unit, price and VAT rate."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_desktop.models.base import Base, Tracked
+
+
+class Product(Tracked, Base):
+    __tablename__ = "products"
+
+    name: Mapped[str] = mapped_column(String(300))
+    sku: Mapped[str | None] = mapped_column(String(60), index=True)
+    unit_code: Mapped[str] = mapped_column(String(4), default="796")  # OKEI: 796 = шт
+    unit_name: Mapped[str] = mapped_column(String(20), default="шт")
+    price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    currency: Mapped[str] = mapped_column(String(3), default="RUB")
+    vat_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))  # None: without VAT
+    is_service: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    description: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,150 @@
+"""What the program shows of a client: plain dataclasses, loaded a page at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
+
+from crm_desktop.errors import NotFound
+from crm_desktop.i18n import _
+from crm_desktop.models import Client, ClientKind, Email, Phone
+
+
+@dataclass(frozen=True)
+class ClientView:
+    id: uuid.UUID
+    kind: ClientKind
+    name: str
+    legal_form: str | None
+    company_id: uuid.UUID | None
+    company: str | None
+    phones: list[str]
+    emails: list[str]
+    inn: str | None
+    kpp: str | None
+    ogrn: str | None
+    birth_date: dt.date | None
+    owner: str | None
+    position: str | None
+    note: str | None
+    last_contact_at: dt.datetime | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None
+    version: int
+    name_folded: str = field(repr=False, default="")
+
+    @property
+    def display_name(self) -> str:
+        """ "ООО «Ромашка»" for a company with a legal form, the name otherwise."""
+        if self.kind == ClientKind.COMPANY and self.legal_form:
+            return f"{self.legal_form} «{self.name}»"
+        return self.name
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "kind": self.kind.value,
+            "name": self.name,
+            "legal_form": self.legal_form,
+            "company": self.company,
+            "company_id": str(self.company_id) if self.company_id else None,
+            "phones": self.phones,
+            "emails": self.emails,
+            "inn": self.inn,
+            "kpp": self.kpp,
+            "ogrn": self.ogrn,
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "owner": self.owner,
+            "position": self.position,
+            "note": self.note,
+            "last_contact_at": _iso(self.last_contact_at),
+            "created_at": _iso(self.created_at),
+            "updated_at": _iso(self.updated_at),
+            "deleted": self.deleted_at is not None,
+            "version": self.version,
+        }
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+_Company = aliased(Client, name="company")
+
+
+def client_rows_query() -> Select[Client, str]:
+    """Clients with their company's name: the base of every list, page and search."""
+    return select(Client, _Company.name).outerjoin(_Company, Client.company_id == _Company.id)
+
+
+def views_from_rows(session: Session, rows: Sequence[Any]) -> list[ClientView]:
+    """Turn (Client, company name) rows into views, fetching phones and e-mails of the
+    whole page in two queries."""
+    ids = [row[0].id for row in rows]
+    phones: dict[uuid.UUID, list[str]] = defaultdict(list)
+    emails: dict[uuid.UUID, list[str]] = defaultdict(list)
+    if ids:
+        for client_id, e164 in session.execute(
+            select(Phone.client_id, Phone.e164)
+            .where(Phone.client_id.in_(ids), Phone.deleted_at.is_(None))
+            .order_by(Phone.client_id, Phone.position)
+        ):
+            phones[client_id].append(e164)
+        for client_id, address in session.execute(
+            select(Email.client_id, Email.address)
+            .where(Email.client_id.in_(ids), Email.deleted_at.is_(None))
+            .order_by(Email.client_id, Email.position)
+        ):
+            emails[client_id].append(address)
+    return [_view(row[0], row[1], phones[row[0].id], emails[row[0].id]) for row in rows]
+
+
+def _view(c: Client, company: str | None, phones: list[str], emails: list[str]) -> ClientView:
+    return ClientView(
+        id=c.id,
+        kind=c.kind,
+        name=c.name,
+        legal_form=c.legal_form,
+        company_id=c.company_id,
+        company=company,
+        phones=phones,
+        emails=emails,
+        inn=c.inn,
+        kpp=c.kpp,
+        ogrn=c.ogrn,
+        birth_date=c.birth_date,
+        owner=c.owner,
+        position=c.position,
+        note=c.note,
+        last_contact_at=c.last_contact_at,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+        deleted_at=c.deleted_at,
+        version=c.version,
+        name_folded=c.name_folded,
+    )
+
+
+def load_views(session: Session, ids: Iterable[uuid.UUID]) -> list[ClientView]:
+    """Views of the given clients, in the order given (missing ones left out)."""
+    wanted = list(ids)
+    if not wanted:
+        return []
+    rows = session.execute(client_rows_query().where(Client.id.in_(wanted))).all()
+    by_id = {view.id: view for view in views_from_rows(session, rows)}
+    return [by_id[i] for i in wanted if i in by_id]
+
+
+def get_client(session: Session, client_id: uuid.UUID) -> ClientView:
+    views = load_views(session, [client_id])
+    if not views:
+        raise NotFound(_("No client with id {id}", id=client_id))
+    return views[0]

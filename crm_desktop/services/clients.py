@@ -1,0 +1,229 @@
+"""Adding, changing, deleting (to the recycle bin) and restoring clients."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import NotFound, ValidationError
+from crm_desktop.i18n import _
+from crm_desktop.models import Client, ClientKind, Email, Phone, User, utcnow
+from crm_desktop.services.client_views import ClientView, get_client
+from crm_desktop.services.dates import parse_birth_date
+from crm_desktop.services.emails import normalize_email
+from crm_desktop.services.legal_forms import normalize_legal_form, split_legal_form
+from crm_desktop.services.phones import normalize_phone
+from crm_desktop.services.requisites import normalize_inn, normalize_kpp, normalize_ogrn
+from crm_desktop.store.search_index import fold
+
+
+@dataclass
+class ClientChanges:
+    """What a user gives when adding or changing a client. `None` leaves a field as it
+    is on edit; a list given replaces the whole list; "" clears an optional text."""
+
+    kind: ClientKind | None = None
+    name: str | None = None
+    legal_form: str | None = None
+    company: str | None = None
+    company_id: uuid.UUID | None = None
+    phones: Sequence[str] | None = None
+    emails: Sequence[str] | None = None
+    inn: str | None = None
+    kpp: str | None = None
+    ogrn: str | None = None
+    birth_date: str | dt.date | None = None
+    owner: str | None = None
+    position: str | None = None
+    note: str | None = None
+    source: str | None = None
+
+
+def acting_login(session: Session) -> str | None:
+    login = session.info.get("login")
+    return str(login) if login else None
+
+
+def create_client(session: Session, data: ClientChanges) -> ClientView:
+    kind = data.kind or ClientKind.PERSON
+    if not data.name or not data.name.strip():
+        raise ValidationError("name", _("A client needs a name"))
+    client = Client(kind=kind, name="", owner=None)
+    _apply_name(client, data.name, data.legal_form)
+    owner = data.owner if data.owner is not None else acting_login(session)
+    client.owner = _check_owner(session, owner) if owner else None
+    _apply_fields(session, client, data)
+    session.add(client)
+    session.flush()
+    return get_client(session, client.id)
+
+
+def edit_client(session: Session, client_id: uuid.UUID, data: ClientChanges) -> ClientView:
+    client = _load(session, client_id)
+    if data.kind is not None and data.kind != client.kind:
+        client.kind = data.kind
+    if data.name is not None:
+        if not data.name.strip():
+            raise ValidationError("name", _("A client needs a name"))
+        _apply_name(client, data.name, data.legal_form)
+    elif data.legal_form is not None:
+        client.legal_form = normalize_legal_form(data.legal_form) or None
+    if data.owner is not None:
+        client.owner = _check_owner(session, data.owner) if data.owner else None
+    _apply_fields(session, client, data)
+    session.flush()
+    return get_client(session, client.id)
+
+
+def delete_client(session: Session, client_id: uuid.UUID) -> ClientView:
+    """Move a client to the recycle bin (a tombstone: hidden, not erased)."""
+    client = _load(session, client_id)
+    if client.deleted_at is None:
+        client.deleted_at = utcnow()
+        session.flush()
+    return get_client(session, client_id)
+
+
+def restore_client(session: Session, client_id: uuid.UUID) -> ClientView:
+    client = _load(session, client_id)
+    if client.deleted_at is not None:
+        client.deleted_at = None
+        client.merged_into_id = None
+        session.flush()
+    return get_client(session, client_id)
+
+
+def _load(session: Session, client_id: uuid.UUID) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound(_("No client with id {id}", id=client_id))
+    return client
+
+
+def _apply_name(client: Client, raw_name: str, legal_form: str | None) -> None:
+    name = " ".join(raw_name.split())
+    if client.kind == ClientKind.COMPANY:
+        found_form, bare = split_legal_form(name)
+        client.name = bare or name
+        form = normalize_legal_form(legal_form) if legal_form else found_form
+        client.legal_form = form or None
+    else:
+        client.name = name
+        client.legal_form = None
+    client.name_folded = fold(client.name)
+
+
+def _check_owner(session: Session, login: str) -> str:
+    user = session.scalar(select(User).where(User.login == login))
+    if user is None:
+        raise ValidationError("owner", _('No user with login "{login}"', login=login))
+    if user.disabled:
+        raise ValidationError("owner", _('User "{login}" is disabled', login=login))
+    return user.login
+
+
+def _apply_fields(session: Session, client: Client, data: ClientChanges) -> None:
+    is_person = client.kind == ClientKind.PERSON
+    if data.inn is not None:
+        client.inn = normalize_inn(data.inn, kind=client.kind.value) if data.inn.strip() else None
+    if data.kpp is not None:
+        client.kpp = normalize_kpp(data.kpp) if data.kpp.strip() else None
+    if data.ogrn is not None:
+        client.ogrn = normalize_ogrn(data.ogrn) if data.ogrn.strip() else None
+    if data.birth_date is not None:
+        if isinstance(data.birth_date, str) and not data.birth_date.strip():
+            client.birth_date = None
+        else:
+            client.birth_date = parse_birth_date(data.birth_date)
+    for attr in ("position", "note", "source"):
+        value = getattr(data, attr)
+        if value is not None:
+            setattr(client, attr, value.strip() or None)
+    if data.company_id is not None or data.company is not None:
+        if not is_person:
+            raise ValidationError("company", _("Only a person can belong to a company"))
+        client.company_id = _resolve_company(session, client, data)
+    if data.phones is not None:
+        set_phones(client, [normalize_phone(p) for p in data.phones if str(p).strip()])
+    if data.emails is not None:
+        set_emails(client, [normalize_email(e) for e in data.emails if e.strip()])
+
+
+def _resolve_company(session: Session, person: Client, data: ClientChanges) -> uuid.UUID | None:
+    if data.company_id is not None:
+        company = session.get(Client, data.company_id)
+        if company is None or company.kind != ClientKind.COMPANY:
+            raise ValidationError("company", _("No company with id {id}", id=data.company_id))
+        return company.id
+    assert data.company is not None
+    if not data.company.strip():
+        return None
+    return find_or_create_company(session, data.company, owner=person.owner).id
+
+
+def find_or_create_company(
+    session: Session, raw_name: str, *, owner: str | None, inn: str | None = None
+) -> Client:
+    """The company of that name (legal form and quotes ignored, case folded) or, with an
+    INN, of that INN; a new one when there is none."""
+    form, name = split_legal_form(raw_name)
+    if not name:
+        raise ValidationError("company", _("A company needs a name"))
+    query = select(Client).where(Client.kind == ClientKind.COMPANY, Client.deleted_at.is_(None))
+    if inn:
+        found = session.scalars(query.where(Client.inn == inn).limit(1)).first()
+        if found is not None:
+            return found
+    candidates = list(session.scalars(query.where(Client.name_folded == fold(name)).limit(10)))
+    for candidate in candidates:
+        if form is None or candidate.legal_form in (None, form):
+            return candidate
+    company = Client(
+        kind=ClientKind.COMPANY,
+        name=name,
+        legal_form=form,
+        owner=owner,
+        name_folded=fold(name),
+        inn=inn,
+    )
+    session.add(company)
+    session.flush()
+    return company
+
+
+def set_phones(client: Client, numbers: list[str]) -> None:
+    """Make the client's live phones exactly `numbers` (E.164), in that order."""
+    _replace_list(client.phones, "e164", numbers, lambda n, pos: Phone(e164=n, position=pos))
+
+
+def set_emails(client: Client, addresses: list[str]) -> None:
+    _replace_list(
+        client.emails, "address", addresses, lambda a, pos: Email(address=a, position=pos)
+    )
+
+
+def _replace_list(
+    rows: list[Any], key: str, values: list[str], make: Callable[[str, int], Any]
+) -> None:
+    """Rows no longer wanted become tombstones; rows kept keep their ids (so sync and
+    history see an edit, not a delete and an insert); new values get new rows."""
+    wanted = list(dict.fromkeys(values))
+    existing = {getattr(row, key): row for row in rows}
+    for row in rows:
+        if getattr(row, key) not in wanted and row.deleted_at is None:
+            row.deleted_at = utcnow()
+    for position, value in enumerate(wanted):
+        row = existing.get(value)
+        if row is None:
+            rows.append(make(value, position))
+        else:
+            if row.deleted_at is not None:
+                row.deleted_at = None
+            if row.position != position:
+                row.position = position

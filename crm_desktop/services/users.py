@@ -1,0 +1,116 @@
+"""Application users: adding, listing, disabling; who may do what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import NotFound, PermissionDenied, ValidationError
+from crm_desktop.i18n import _
+from crm_desktop.models import Role, User
+from crm_desktop.services.passwords import hash_password
+
+_LOGIN = re.compile(r"^[a-z][a-z0-9_.\-]{0,62}$")
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class UserView:
+    login: str
+    full_name: str
+    role: Role
+    disabled: bool
+    has_password: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "login": self.login,
+            "full_name": self.full_name,
+            "role": self.role.value,
+            "disabled": self.disabled,
+            "has_password": self.has_password,
+        }
+
+
+def _view(user: User) -> UserView:
+    return UserView(
+        user.login, user.full_name, user.role, user.disabled, user.password_hash is not None
+    )
+
+
+def normalize_login(raw: str) -> str:
+    login = raw.strip().lower()
+    if not _LOGIN.match(login):
+        raise ValidationError(
+            "login",
+            _(
+                'Login "{login}" must start with a Latin letter and '
+                "hold only Latin letters, digits, '.', '_' or '-' "
+                "(at most 63)",
+                login=raw,
+            ),
+        )
+    return login
+
+
+def parse_role(raw: str) -> Role:
+    try:
+        return Role(raw.strip().lower())
+    except ValueError:
+        roles = ", ".join(r.value for r in Role)
+        raise ValidationError(
+            "role", _('Unknown role "{role}" (one of: {roles})', role=raw, roles=roles)
+        ) from None
+
+
+def require_admin(session: Session) -> None:
+    """Only an administrator may manage users. On SQLite the person who runs the program
+    without naming an app user owns the file and counts as one."""
+    login = session.info.get("login")
+    if not login:
+        return
+    user = session.scalar(select(User).where(User.login == login))
+    if user is None or user.role != Role.ADMIN or user.disabled:
+        raise PermissionDenied(_("Only an administrator can manage users."))
+
+
+def add_user(
+    session: Session, login: str, role: Role, *, full_name: str = "", password: str | None = None
+) -> UserView:
+    require_admin(session)
+    login = normalize_login(login)
+    if session.scalar(select(User.id).where(User.login == login)) is not None:
+        raise ValidationError("login", _('A user with login "{login}" already exists', login=login))
+    user = User(login=login, role=role, full_name=full_name.strip())
+    if password is not None:
+        if len(password) < MIN_PASSWORD:
+            raise ValidationError(
+                "password", _("A password needs at least {n} characters", n=MIN_PASSWORD)
+            )
+        user.password_hash = hash_password(password)
+    session.add(user)
+    session.flush()
+    return _view(user)
+
+
+def list_users(session: Session) -> list[UserView]:
+    return [_view(u) for u in session.scalars(select(User).order_by(User.login))]
+
+
+def get_user(session: Session, login: str) -> User:
+    user = session.scalar(select(User).where(User.login == login.strip().lower()))
+    if user is None:
+        raise NotFound(_('No user with login "{login}"', login=login))
+    return user
+
+
+def disable_user(session: Session, login: str) -> UserView:
+    require_admin(session)
+    user = get_user(session, login)
+    user.disabled = True
+    session.flush()
+    return _view(user)

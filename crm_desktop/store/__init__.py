@@ -1,0 +1,1 @@
+"""Engines for SQLite and PostgreSQL, migrations, backup and the search index."""

@@ -1,0 +1,276 @@
+"""Opening a database (SQLite or PostgreSQL) and the unit of work around each user action."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import NullPool
+
+from crm_desktop.errors import (
+    BadInput,
+    Conflict,
+    CrmError,
+    Locked,
+    PasswordRequired,
+    PermissionDenied,
+    ServerUnavailable,
+)
+from crm_desktop.i18n import _
+from crm_desktop.store import search_index
+from crm_desktop.store.location import Location
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+PG_CONNECT_TIMEOUT_S = 5
+
+
+class CrmSession(Session):
+    """A session that knows who acts (`info["login"]`) and stamps what it writes."""
+
+
+search_index.install(CrmSession)
+
+
+@event.listens_for(CrmSession, "before_flush")
+def _stamp_authors(session: Session, flush_context: object, instances: object) -> None:
+    login = session.info.get("login")
+    for obj in session.new:
+        if hasattr(obj, "created_by") and obj.created_by is None:
+            obj.created_by = login
+            obj.updated_by = login
+    for obj in session.dirty:
+        if hasattr(obj, "updated_by") and session.is_modified(obj, include_collections=False):
+            obj.updated_by = login
+
+
+@dataclass
+class Database:
+    """An open database: its location, engine and session factory."""
+
+    location: Location
+    engine: Engine
+    sessions: sessionmaker[CrmSession] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, class_=CrmSession, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def unit_of_work(self, login: str | None = None) -> Iterator[CrmSession]:
+        """One user action: commits once at the end, rolls back on any error."""
+        session = self.sessions()
+        session.info["login"] = login
+        try:
+            with translate_db_errors(self.location):
+                yield session
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, record: object) -> None:
+    dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _sqlite_begin)
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    cur.execute("PRAGMA synchronous = NORMAL")
+    fk = cur.execute("PRAGMA foreign_keys").fetchone()[0]
+    cur.close()
+    if fk != 1 or str(mode).lower() != "wal":
+        raise CrmError(
+            _("The database file cannot be opened safely (WAL mode or foreign keys unavailable).")
+        )
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(location: Location, *, echo: bool = False) -> Engine:
+    if location.is_sqlite:
+        assert location.path is not None
+        location.path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            location.sqlalchemy_url(),
+            echo=echo,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(
+        location.sqlalchemy_url(),
+        echo=echo,
+        pool_pre_ping=True,
+        connect_args={
+            "connect_timeout": PG_CONNECT_TIMEOUT_S,
+            "application_name": "crm-desktop",
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        },
+    )
+
+
+def open_database(
+    location: Location,
+    *,
+    ask_password: Callable[[Location], str | None] | None = None,
+    keyring_password: Callable[[Location], str | None] | None = None,
+    single_connection: bool = False,
+) -> Database:
+    """Open and check a database; on PostgreSQL find the password as ARCHITECTURE.md says:
+    the URL, else the keyring, else libpq's own sources; ask only when the server demands
+    one and none was found (`ask_password` returns None when there is no terminal)."""
+    if location.is_sqlite:
+        engine = make_engine(location)
+        with translate_db_errors(location), engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return Database(location, engine)
+
+    if location.password is None and keyring_password is not None:
+        stored = keyring_password(location)
+        if stored:
+            location = location.with_password(stored)
+    asked = False
+    while True:
+        engine = make_engine(location)
+        if single_connection:
+            engine = create_engine(engine.url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return Database(location, engine)
+        except OperationalError as exc:
+            engine.dispose()
+            message = str(exc.orig)
+            if _needs_password(message) and location.password is None and not asked:
+                password = ask_password(location) if ask_password else None
+                if password is None:
+                    raise PasswordRequired(
+                        _(
+                            "The server {server} needs a password for {user}, and there is no "
+                            "terminal to ask for it: save it in the keyring or give it in the URL.",
+                            server=location.server_name(),
+                            user=location.user or "?",
+                        )
+                    ) from None
+                location = location.with_password(password)
+                asked = True
+                continue
+            raise classify_connect_error(location, message) from None
+
+
+def _needs_password(message: str) -> bool:
+    return "no password supplied" in message or "fe_sendauth" in message
+
+
+def classify_connect_error(location: Location, message: str) -> CrmError:
+    low = message.lower()
+    server = location.server_name()
+    if "password authentication failed" in low or _needs_password(low):
+        return PermissionDenied(
+            _(
+                "Wrong login or password for {user} on {server}.",
+                user=location.user or "?",
+                server=server,
+            )
+        )
+    if "role" in low and "does not exist" in low:
+        return PermissionDenied(
+            _("The server {server} has no login {user}.", user=location.user or "?", server=server)
+        )
+    if "database" in low and "does not exist" in low:
+        return BadInput(
+            _(
+                "The server {server} has no database {db}.",
+                server=server,
+                db=location.database or "?",
+            )
+        )
+    if "too many connections" in low or "connection limit" in low:
+        return ServerUnavailable(
+            _("The server {server} accepts no more connections now.", server=server)
+        )
+    if "permission denied" in low or "not permitted" in low or "pg_hba" in low:
+        return PermissionDenied(
+            _(
+                "The server {server} does not let {user} connect.",
+                user=location.user or "?",
+                server=server,
+            )
+        )
+    log.info("connection to %s failed: %s", server, message)
+    return ServerUnavailable(
+        _(
+            "Cannot reach the database server {server}: {reason}",
+            server=server,
+            reason=_first_line(message),
+        )
+    )
+
+
+def _first_line(message: str) -> str:
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else message
+
+
+@contextlib.contextmanager
+def translate_db_errors(location: Location) -> Iterator[None]:
+    """Turn driver errors a user can act on into one-sentence `CrmError`s."""
+    try:
+        yield
+    except StaleDataError:
+        raise Conflict(
+            _(
+                "The record was changed by someone else meanwhile; "
+                "open it again and repeat your change."
+            )
+        ) from None
+    except OperationalError as exc:
+        message = str(exc.orig)
+        if location.is_sqlite and "locked" in message:
+            raise Locked(
+                _("The database file is busy (locked by another program); try again in a moment.")
+            ) from None
+        if location.is_sqlite and ("readonly" in message or "unable to open" in message):
+            raise PermissionDenied(
+                _("The database file {path} cannot be written.", path=location.path)
+            ) from None
+        if (
+            (not location.is_sqlite and exc.connection_invalidated)
+            or "server closed" in message
+            or ("connection" in message.lower() and "failed" in message.lower())
+        ):
+            raise classify_connect_error(location, message) from None
+        raise
+    except DBAPIError as exc:
+        code = getattr(exc.orig, "sqlstate", None)
+        if code == "42501":  # insufficient_privilege
+            raise PermissionDenied(_("You have no permission to do that.")) from None
+        if code == "40001":  # serialization_failure
+            raise Conflict(
+                _("Someone else changed the same records at the same time; try again.")
+            ) from None
+        raise

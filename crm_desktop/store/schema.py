@@ -1,0 +1,155 @@
+"""Schema versions: create, check and upgrade a database with the packaged Alembic migrations.
+
+SQLite files are upgraded on open, after a backup, in one transaction that rolls back
+whole on error. On PostgreSQL only an administrator upgrades (`init`/`server init`); a
+desktop that finds an older schema says so, and a newer one makes it refuse to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sqlite3
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from crm_desktop.errors import SchemaMismatch
+from crm_desktop.i18n import _
+from crm_desktop.store.database import Database
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+# Other layers (sync, audit) register callables here to reinstall what they keep in the
+# database (triggers) after every migration; each gets the connection of the upgrade.
+after_migrate: list[Callable[[Connection], None]] = []
+
+
+class SchemaState(enum.Enum):
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"
+    NEWER = "newer"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _script().get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in _script().walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def schema_state(db: Database) -> SchemaState:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return SchemaState.EMPTY
+        current = current_revision(conn)
+    if current is None:
+        return SchemaState.EMPTY
+    if current == head_revision():
+        return SchemaState.CURRENT
+    if current in known_revisions():
+        return SchemaState.OLDER
+    return SchemaState.NEWER
+
+
+def refuse_newer(db: Database) -> SchemaMismatch:
+    return SchemaMismatch(
+        _(
+            "The database {db} was made by a newer version of crm-desktop; "
+            "update the program. Nothing was changed.",
+            db=db.location.describe(),
+        )
+    )
+
+
+def upgrade(db: Database) -> Path | None:
+    """Bring the schema to this program's version; returns the backup made (SQLite).
+
+    Refuses a schema newer than the program. The whole upgrade is one transaction.
+    """
+    state = schema_state(db)
+    if state is SchemaState.NEWER:
+        raise refuse_newer(db)
+    if state is SchemaState.CURRENT:
+        return None
+    backup = None
+    if db.location.is_sqlite and state is SchemaState.OLDER:
+        assert db.location.path is not None
+        backup = backup_sqlite(db.location.path)
+    with db.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+        for hook in after_migrate:
+            hook(conn)
+    return backup
+
+
+def ensure_usable(db: Database, *, upgrade_sqlite: bool = True) -> None:
+    """Check (and on SQLite, bring up to date) the schema before any work."""
+    state = schema_state(db)
+    if state is SchemaState.CURRENT:
+        return
+    if state is SchemaState.NEWER:
+        raise refuse_newer(db)
+    if db.location.is_sqlite and upgrade_sqlite:
+        upgrade(db)
+        return
+    if state is SchemaState.EMPTY:
+        raise SchemaMismatch(
+            _(
+                "The database {db} has no CRM data yet: an administrator must run "
+                "'crm-desktop --db URL init' first.",
+                db=db.location.describe(),
+            )
+        )
+    raise SchemaMismatch(
+        _(
+            "The database {db} has an older schema than this program: an administrator must "
+            "upgrade it with 'crm-desktop server init' (or 'init' with an administrator's login).",
+            db=db.location.describe(),
+        )
+    )
+
+
+def backup_sqlite(path: Path) -> Path:
+    """A consistent copy of the file (SQLite's online backup), beside it in `backups/`."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target_dir = path.parent / "backups"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / f"{path.stem}-{stamp}{path.suffix or '.sqlite3'}"
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target

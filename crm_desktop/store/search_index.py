@@ -1,0 +1,118 @@
+"""The text the search index covers, and the index itself on each database.
+
+The text is folded in Python (lower case, ё→е) because SQLite 3.40's trigram tokenizer
+has no `remove_diacritics`, and so that both databases search the same string. SQLite
+indexes it with FTS5 (trigram tokenizer, external content keyed by `search_rowid`, kept
+by triggers); PostgreSQL with a `pg_trgm` GIN index. A `before_flush` hook recomputes the
+text of every client touched by the session, so the index is current on every write.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, UOWTransaction
+
+from crm_desktop.models import Client, ClientKind, Email, Phone
+
+_NON_DIGIT = re.compile(r"\D+")
+
+
+def fold(text: str) -> str:
+    """Case-fold and turn ё into е, so "Фёдоров" and "федоров" compare equal."""
+    return text.casefold().replace("ё", "е")
+
+
+def phone_search_digits(e164: str) -> list[str]:
+    """Digit strings a user may type for a stored number: "+79123456789" is found by
+    "7912...", "8912..." and "912..."; separators are stripped from the query."""
+    digits = _NON_DIGIT.sub("", e164)
+    forms = [digits]
+    if digits.startswith("7") and len(digits) == 11:
+        forms.append("8" + digits[1:])
+    return forms
+
+
+def build_search_text(
+    name: str,
+    legal_form: str | None,
+    company_name: str | None,
+    inn: str | None,
+    phones: Iterable[str],
+    emails: Iterable[str],
+) -> str:
+    parts = [name]
+    if legal_form:
+        parts.append(legal_form)
+    if company_name:
+        parts.append(company_name)
+    if inn:
+        parts.append(inn)
+    for phone in phones:
+        parts.extend(phone_search_digits(phone))
+    parts.extend(emails)
+    return fold(" \u2502 ".join(parts))
+
+
+def refresh_client(client: Client, company_name: str | None) -> None:
+    client.name_folded = fold(client.name)
+    text = build_search_text(
+        client.name,
+        client.legal_form,
+        company_name,
+        client.inn,
+        (p.e164 for p in client.phones if p.deleted_at is None),
+        (e.address for e in client.emails if e.deleted_at is None),
+    )
+    if client.search_text != text:
+        client.search_text = text
+
+
+def _company_name(session: Session, client: Client) -> str | None:
+    if client.kind != ClientKind.PERSON or client.company_id is None:
+        return None
+    company = session.get(Client, client.company_id)
+    return company.name if company is not None else None
+
+
+def _touched_clients(session: Session) -> set[Client]:
+    touched: set[Client] = set()
+    for obj in [*session.new, *session.dirty, *session.deleted]:
+        if isinstance(obj, Client):
+            touched.add(obj)
+        elif isinstance(obj, Phone | Email):
+            owner = obj.client if obj.client is not None else session.get(Client, obj.client_id)
+            if owner is not None:
+                touched.add(owner)
+    return touched
+
+
+def _before_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+    with session.no_autoflush:
+        touched = _touched_clients(session)
+        renamed_companies: list[uuid.UUID] = []
+        for client in touched:
+            if client in session.deleted:
+                continue
+            if (
+                client.kind == ClientKind.COMPANY
+                and client.id is not None
+                and client.name_folded
+                and client.name_folded != fold(client.name)
+            ):
+                renamed_companies.append(client.id)
+            refresh_client(client, _company_name(session, client))
+        if renamed_companies:
+            for person in session.scalars(
+                select(Client).where(Client.company_id.in_(renamed_companies))
+            ):
+                refresh_client(person, _company_name(session, person))
+
+
+def install(session_class: type[Session]) -> None:
+    """Keep search text current on every flush of sessions of `session_class`."""
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)

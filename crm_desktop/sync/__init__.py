@@ -1,0 +1,1 @@
+"""Offline replica <-> office server synchronisation (see the sync issue)."""
