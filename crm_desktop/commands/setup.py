@@ -13,7 +13,6 @@ from sqlalchemy.exc import DBAPIError
 from crm_desktop.commands.context import Context, print_json
 from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _
-from crm_desktop.services.demo import generate_demo
 from crm_desktop.store.database import Database
 from crm_desktop.store.schema import head_revision, upgrade
 
@@ -78,6 +77,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
         "backup": str(backup) if backup else None,
     }
     if args.demo:
+        from crm_desktop.services.demo import generate_demo  # Faker loads only here
+
         with ctx.unit_of_work() as session:
             report = generate_demo(session, args.demo, progress=_progress(args))
         result["demo"] = report.to_json()

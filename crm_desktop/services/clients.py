@@ -56,8 +56,10 @@ def create_client(session: Session, data: ClientChanges) -> ClientView:
         raise ValidationError("name", _("A client needs a name"))
     client = Client(kind=kind, name="", owner=None)
     _apply_name(client, data.name, data.legal_form)
-    owner = data.owner if data.owner is not None else acting_login(session)
-    client.owner = _check_owner(session, owner) if owner else None
+    if data.owner is not None:
+        client.owner = _check_owner(session, data.owner) if data.owner else None
+    else:
+        client.owner = _default_owner(session)
     _apply_fields(session, client, data)
     session.add(client)
     session.flush()
@@ -117,6 +119,16 @@ def _apply_name(client: Client, raw_name: str, legal_form: str | None) -> None:
         client.name = name
         client.legal_form = None
     client.name_folded = fold(client.name)
+
+
+def _default_owner(session: Session) -> str | None:
+    """The acting user owns what they add; a login that is no app user (a database
+    administrator) leaves the client unassigned."""
+    login = acting_login(session)
+    if login is None:
+        return None
+    user = session.scalar(select(User).where(User.login == login, User.disabled.is_(False)))
+    return user.login if user is not None else None
 
 
 def _check_owner(session: Session, login: str) -> str:

@@ -13,6 +13,7 @@ from crm_desktop.errors import NotFound, PermissionDenied, ValidationError
 from crm_desktop.i18n import _
 from crm_desktop.models import Role, User
 from crm_desktop.services.passwords import hash_password
+from crm_desktop.store.roles import is_database_admin
 
 _LOGIN = re.compile(r"^[a-z][a-z0-9_.\-]{0,62}$")
 MIN_PASSWORD = 8
@@ -69,9 +70,10 @@ def parse_role(raw: str) -> Role:
 
 def require_admin(session: Session) -> None:
     """Only an administrator may manage users. On SQLite the person who runs the program
-    without naming an app user owns the file and counts as one."""
+    without naming an app user owns the file and counts as one; on PostgreSQL so does a
+    superuser or a login with CREATEROLE."""
     login = session.info.get("login")
-    if not login:
+    if not login or is_database_admin(session):
         return
     user = session.scalar(select(User).where(User.login == login))
     if user is None or user.role != Role.ADMIN or user.disabled:

@@ -14,17 +14,24 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, inspect, text
 
 from crm_desktop.errors import SchemaMismatch
 from crm_desktop.i18n import _
 from crm_desktop.store.database import Database
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# Every revision shipped, oldest first. Checking a database's version needs no Alembic
+# import (it costs 100 ms at every start); a unit test keeps this list equal to the
+# migration scripts.
+REVISIONS: tuple[str, ...] = ("0001",)
 
 # Other layers (sync, audit) register callables here to reinstall what they keep in the
 # database (triggers) after every migration; each gets the connection of the upgrade.
@@ -39,6 +46,8 @@ class SchemaState(enum.Enum):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -47,22 +56,19 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 @cache
-def _script() -> ScriptDirectory:
+def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = _script().get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in _script().walk_revisions()}
+    return REVISIONS[-1]
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    value = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return str(value) if value is not None else None
 
 
 def schema_state(db: Database) -> SchemaState:
@@ -74,7 +80,7 @@ def schema_state(db: Database) -> SchemaState:
         return SchemaState.EMPTY
     if current == head_revision():
         return SchemaState.CURRENT
-    if current in known_revisions():
+    if current in REVISIONS:
         return SchemaState.OLDER
     return SchemaState.NEWER
 
@@ -103,6 +109,8 @@ def upgrade(db: Database) -> Path | None:
     if db.location.is_sqlite and state is SchemaState.OLDER:
         assert db.location.path is not None
         backup = backup_sqlite(db.location.path)
+    from alembic import command
+
     with db.engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
         for hook in after_migrate:
