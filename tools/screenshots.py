@@ -1,0 +1,60 @@
+"""Open each main screen with demo data and save PNGs for people to look at.
+
+    xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
+
+(QT_QPA_PLATFORM=offscreen works too, without window decorations.) Each screen is taken
+in Russian and in English.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from crm_desktop.i18n import set_language
+from crm_desktop.services.demo import generate_demo
+from crm_desktop.store.database import open_database
+from crm_desktop.store.location import Location
+from crm_desktop.store.schema import upgrade
+from crm_desktop.ui.main_window import MainWindow
+
+
+def settle(app: QApplication, ms: int = 400) -> None:
+    done: list[bool] = []
+    QTimer.singleShot(ms, lambda: done.append(True))
+    while not done:
+        app.processEvents()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Location(kind="sqlite", path=Path(tmp) / "demo.sqlite3"))
+        upgrade(db)
+        with db.unit_of_work() as session:
+            generate_demo(session, 2000)
+        for lang in ("ru", "en"):
+            set_language(lang)
+            window = MainWindow(db, "ivanova")
+            window.resize(1366, 768)
+            window.show()
+            settle(app)
+            window.grab().save(str(out / f"main-window-{lang}.png"))
+            window.search.setText("петр")
+            settle(app, 600)
+            window.grab().save(str(out / f"search-{lang}.png"))
+            window.close()
+        db.dispose()
+    print(f"screenshots in {out.resolve()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
