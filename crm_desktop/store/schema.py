@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text

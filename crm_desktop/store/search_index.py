@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from crm_desktop.models import Client, ClientKind, Email, Phone
@@ -97,11 +97,13 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: ob
         for client in touched:
             if client in session.deleted:
                 continue
+            # The services set name_folded along with the name, so compare with what
+            # the database holds (the attribute history), not with name_folded.
             if (
                 client.kind == ClientKind.COMPANY
                 and client.id is not None
-                and client.name_folded
-                and client.name_folded != fold(client.name)
+                and client not in session.new
+                and inspect(client).attrs.name.history.has_changes()
             ):
                 renamed_companies.append(client.id)
             refresh_client(client, _company_name(session, client))
