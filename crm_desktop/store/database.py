@@ -231,6 +231,15 @@ def classify_connect_error(location: Location, message: str) -> CrmError:
     )
 
 
+def _connection_lost(message: str) -> bool:
+    low = message.lower()
+    return (
+        "server closed" in low
+        or "terminating connection" in low
+        or ("connection" in low and "failed" in low)
+    )
+
+
 def _first_line(message: str) -> str:
     lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
     return lines[-1] if lines else message
@@ -258,11 +267,7 @@ def translate_db_errors(location: Location) -> Iterator[None]:
             raise PermissionDenied(
                 _("The database file {path} cannot be written.", path=location.path)
             ) from None
-        if (
-            (not location.is_sqlite and exc.connection_invalidated)
-            or "server closed" in message
-            or ("connection" in message.lower() and "failed" in message.lower())
-        ):
+        if not location.is_sqlite and (exc.connection_invalidated or _connection_lost(message)):
             raise classify_connect_error(location, message) from None
         raise
     except DBAPIError as exc:
