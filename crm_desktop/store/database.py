@@ -103,7 +103,8 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, record: object) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+        conn.exec_driver_sql("BEGIN")
 
 
 def make_engine(location: Location, *, echo: bool = False) -> Engine:
