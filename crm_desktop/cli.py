@@ -7,7 +7,9 @@ Exit status: 0 done, 1 unexpected error, 2 bad input, 3 refused, 75 server unava
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -62,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CrmError as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader went away (`crm-desktop client list | head`)
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
+        return 0
     except KeyboardInterrupt:
         print(_("crm-desktop: interrupted"), file=sys.stderr)
         return 130
