@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Client, ClientKind, ClientTag, utcnow
@@ -94,7 +94,7 @@ def list_clients(
         if descending
         else (Client.name_folded, Client.id)
     )
-    query = client_rows_query().where(and_(*conds)).order_by(*order).limit(limit)
+    query = client_rows_query().where(*conds).order_by(*order).limit(limit)
     rows = session.execute(query).all()
     views = views_from_rows(session, rows)
     next_key = PageKey(views[-1].name_folded, views[-1].id) if len(views) == limit else None
@@ -115,9 +115,5 @@ def iter_clients(
 
 
 def count_clients(session: Session, where: ClientFilter | None = None) -> int:
-    query = (
-        select(func.count())
-        .select_from(Client)
-        .where(and_(*(where or ClientFilter()).conditions()))
-    )
+    query = select(func.count()).select_from(Client).where(*(where or ClientFilter()).conditions())
     return int(session.scalar(query) or 0)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crm_desktop.errors import NotFound, ValidationError
+from crm_desktop.errors import Conflict, NotFound, ValidationError
 from crm_desktop.i18n import _
 from crm_desktop.models import Client, ClientKind, Email, Phone, User, utcnow
 from crm_desktop.services.client_views import ClientView, get_client
@@ -54,31 +54,47 @@ def create_client(session: Session, data: ClientChanges) -> ClientView:
     kind = data.kind or ClientKind.PERSON
     if not data.name or not data.name.strip():
         raise ValidationError("name", _("A client needs a name"))
+    values = _checked_values(kind, data)
+    owner = _check_owner(session, data.owner) if data.owner else None
     client = Client(kind=kind, name="", owner=None)
     _apply_name(client, data.name, data.legal_form)
-    if data.owner is not None:
-        client.owner = _check_owner(session, data.owner) if data.owner else None
-    else:
-        client.owner = _default_owner(session)
-    _apply_fields(session, client, data)
+    client.owner = owner if data.owner is not None else _default_owner(session)
+    _apply_fields(session, client, data, values)
     session.add(client)
     session.flush()
     return get_client(session, client.id)
 
 
-def edit_client(session: Session, client_id: uuid.UUID, data: ClientChanges) -> ClientView:
+def edit_client(
+    session: Session,
+    client_id: uuid.UUID,
+    data: ClientChanges,
+    *,
+    expected_version: int | None = None,
+) -> ClientView:
+    """Change a client. With `expected_version` (the version the user's form was loaded
+    at) an edit made meanwhile by someone else is refused instead of overwritten."""
     client = _load(session, client_id)
-    if data.kind is not None and data.kind != client.kind:
-        client.kind = data.kind
+    if expected_version is not None and client.version != expected_version:
+        raise Conflict(
+            _(
+                "The record was changed by someone else meanwhile; "
+                "open it again and repeat your change."
+            )
+        )
+    kind = data.kind or client.kind
+    if data.name is not None and not data.name.strip():
+        raise ValidationError("name", _("A client needs a name"))
+    values = _checked_values(kind, data)
+    owner = _check_owner(session, data.owner) if data.owner else None
+    client.kind = kind
     if data.name is not None:
-        if not data.name.strip():
-            raise ValidationError("name", _("A client needs a name"))
         _apply_name(client, data.name, data.legal_form)
     elif data.legal_form is not None:
         client.legal_form = normalize_legal_form(data.legal_form) or None
     if data.owner is not None:
-        client.owner = _check_owner(session, data.owner) if data.owner else None
-    _apply_fields(session, client, data)
+        client.owner = owner
+    _apply_fields(session, client, data, values)
     session.flush()
     return get_client(session, client.id)
 
@@ -140,31 +156,54 @@ def _check_owner(session: Session, login: str) -> str:
     return user.login
 
 
-def _apply_fields(session: Session, client: Client, data: ClientChanges) -> None:
-    is_person = client.kind == ClientKind.PERSON
-    if data.inn is not None:
-        client.inn = normalize_inn(data.inn, kind=client.kind.value) if data.inn.strip() else None
-    if data.kpp is not None:
-        client.kpp = normalize_kpp(data.kpp) if data.kpp.strip() else None
-    if data.ogrn is not None:
-        client.ogrn = normalize_ogrn(data.ogrn) if data.ogrn.strip() else None
-    if data.birth_date is not None:
-        if isinstance(data.birth_date, str) and not data.birth_date.strip():
-            client.birth_date = None
-        else:
-            client.birth_date = parse_birth_date(data.birth_date)
-    for attr in ("position", "note", "source"):
-        value = getattr(data, attr)
-        if value is not None:
-            setattr(client, attr, value.strip() or None)
-    if data.company_id is not None or data.company is not None:
-        if not is_person:
-            raise ValidationError("company", _("Only a person can belong to a company"))
-        client.company_id = _resolve_company(session, client, data)
+_KEEP: Any = object()  # "not given": leave the field as it is
+
+
+def _optional(raw: str | None, check: Callable[[str], Any]) -> Any:
+    if raw is None:
+        return _KEEP
+    return check(raw) if raw.strip() else None
+
+
+def _checked_values(kind: ClientKind, data: ClientChanges) -> dict[str, Any]:
+    """Every value of `data` checked and normalised, before anything is changed: a bad
+    value raises here and leaves the client and the session as they were."""
+    if (data.company_id is not None or data.company is not None) and kind != ClientKind.PERSON:
+        raise ValidationError("company", _("Only a person can belong to a company"))
+    values: dict[str, Any] = {
+        "inn": _optional(data.inn, lambda v: normalize_inn(v, kind=kind.value)),
+        "kpp": _optional(data.kpp, normalize_kpp),
+        "ogrn": _optional(data.ogrn, normalize_ogrn),
+        "position": _optional(data.position, str.strip),
+        "note": _optional(data.note, str.strip),
+        "source": _optional(data.source, str.strip),
+    }
+    if isinstance(data.birth_date, str):
+        values["birth_date"] = _optional(data.birth_date, parse_birth_date)
+    elif data.birth_date is not None:
+        values["birth_date"] = parse_birth_date(data.birth_date)
+    phones = emails = None
     if data.phones is not None:
-        set_phones(client, [normalize_phone(p) for p in data.phones if str(p).strip()])
+        phones = [normalize_phone(p) for p in data.phones if str(p).strip()]
     if data.emails is not None:
-        set_emails(client, [normalize_email(e) for e in data.emails if e.strip()])
+        emails = [normalize_email(e) for e in data.emails if e.strip()]
+    values["phones"], values["emails"] = phones, emails
+    return values
+
+
+def _apply_fields(
+    session: Session, client: Client, data: ClientChanges, values: dict[str, Any]
+) -> None:
+    for attr in ("inn", "kpp", "ogrn", "position", "note", "source", "birth_date"):
+        value = values.get(attr, _KEEP)
+        if value is not _KEEP:
+            setattr(client, attr, value or None)
+    if data.company_id is not None or data.company is not None:
+        client.company_id = _resolve_company(session, client, data)
+    if values["phones"] is not None:
+        set_phones(client, values["phones"])
+    if values["emails"] is not None:
+        set_emails(client, values["emails"])
 
 
 def _resolve_company(session: Session, person: Client, data: ClientChanges) -> uuid.UUID | None:

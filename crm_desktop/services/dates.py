@@ -45,7 +45,7 @@ def _month(word: str) -> int | None:
     if word.startswith("ма"):  # май, мая, март, марта
         return 3 if word.startswith("мар") else 5
     for stem, number in _MONTHS.items():
-        if word.startswith(stem):
+        if word.startswith(stem) or (len(word) >= 3 and stem.startswith(word)):  # "дек."
             return number
     return None
 

@@ -43,11 +43,14 @@ SHORT_FORMS = (
     "GMBH",
 )
 _QUOTES = "\"'«»“”„‟‘’`"
+_INITIAL_AT_END = re.compile(r"(?:^|[\s.])\w\.$")
 _SHORT = re.compile(r"(?<![\w-])(" + "|".join(SHORT_FORMS) + r")(?![\w-])", re.IGNORECASE)
 
 
 def _strip_quotes(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;")
+    text = re.sub(r"\s+", " ", text).strip(" ,;").lstrip(".")
+    if text.endswith(".") and not _INITIAL_AT_END.search(text):  # keep "Иванов И. И."
+        text = text.rstrip(" ,.;")
     while len(text) >= 2 and text[0] in _QUOTES:
         text = text[1:].strip()
     while text and text[-1] in _QUOTES:

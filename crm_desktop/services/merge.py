@@ -57,6 +57,10 @@ def merge_clients(
     if survivor_id == other_id:
         raise ValidationError("merge", _("A client cannot be merged with itself"))
     survivor, other = _load(session, survivor_id), _load(session, other_id)
+    if survivor.deleted_at is not None or other.deleted_at is not None:
+        raise ValidationError(
+            "merge", _("Restore the client from the recycle bin before merging it")
+        )
     if survivor.kind != other.kind:
         raise ValidationError("merge", _("A person and a company cannot be merged"))
     choose = dict(choose or {})
@@ -99,12 +103,12 @@ def merge_clients(
         .values(contact_id=survivor.id, updated_at=now, version=Interaction.version + 1),
         execution_options={"synchronize_session": False},
     )
-    session.execute(
-        update(Client)
-        .where(Client.company_id == other.id, Client.id != survivor.id)
-        .values(company_id=survivor.id, updated_at=now, version=Client.version + 1),
-        execution_options={"synchronize_session": False},
-    )
+    # Through the ORM, not a bulk UPDATE: the flush hook must rewrite these people's
+    # search text with the survivor company's name.
+    for person in session.scalars(
+        select(Client).where(Client.company_id == other.id, Client.id != survivor.id)
+    ):
+        person.company_id = survivor.id
     _move_tags(session, survivor.id, other.id)
     _move_custom_values(session, survivor.id, other.id)
 

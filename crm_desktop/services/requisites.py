@@ -12,7 +12,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
 
 _KPP = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
-_ACCOUNT_WEIGHTS = (7, 1, 3) * 8
+_ACCOUNT_WEIGHTS = ((7, 1, 3) * 8)[:23]  # 3 bank digits + 20 account digits
 
 
 def _digits(raw: str | int | float) -> str:
@@ -59,7 +59,14 @@ def normalize_ogrn(raw: str | int, field: str = "ogrn") -> str:
             field, _('OGRN "{value}" must have 13 digits (15 for a sole trader)', value=raw)
         )
     try:
-        stdnum_ogrn.validate(value)
+        if len(value) == 15:
+            # stdnum compares the whole remainder modulo 13 with the check digit, so it
+            # rejects every valid OGRNIP whose remainder is 10, 11 or 12; the check digit
+            # is the remainder's lowest digit.
+            if value[0] not in "34" or int(value[:14]) % 13 % 10 != int(value[14]):
+                raise StdnumError()
+        else:
+            stdnum_ogrn.validate(value)
     except StdnumError:
         raise ValidationError(
             field, _('OGRN "{value}" has a wrong check digit', value=raw)
@@ -82,6 +89,7 @@ def _account_key_ok(prefix3: str, account: str) -> bool:
 def normalize_account(raw: str, bic: str, field: str = "account") -> str:
     """A settlement account (20 digits) checked against the bank's BIC (the control key
     of the Bank of Russia: weights 7-1-3 over the BIC's last 3 digits and the account)."""
+    bic = normalize_bic(bic)
     value = _digits(raw)
     if not re.fullmatch(r"\d{20}", value):
         raise ValidationError(field, _('Account "{value}" must have 20 digits', value=raw))
@@ -94,14 +102,16 @@ def normalize_account(raw: str, bic: str, field: str = "account") -> str:
 
 
 def normalize_corr_account(raw: str, bic: str, field: str = "corr_account") -> str:
-    """A correspondent account (301...) checked with "0" + BIC digits 5–6 as prefix."""
+    """A correspondent account (301...): it ends with the BIC's last three digits, and its
+    control key is computed with "0" + BIC digits 5–6 as prefix."""
+    bic = normalize_bic(bic)
     value = _digits(raw)
     if not re.fullmatch(r"301\d{17}", value):
         raise ValidationError(
             field,
             _('Correspondent account "{value}" must be 20 digits starting with 301', value=raw),
         )
-    if not _account_key_ok("0" + bic[4:6], value):
+    if value[-3:] != bic[-3:] or not _account_key_ok("0" + bic[4:6], value):
         raise ValidationError(
             field,
             _(

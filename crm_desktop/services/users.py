@@ -73,7 +73,7 @@ def require_admin(session: Session) -> None:
     without naming an app user owns the file and counts as one; on PostgreSQL so does a
     superuser or a login with CREATEROLE."""
     login = session.info.get("login")
-    if not login or is_database_admin(session):
+    if not login or is_database_admin(session, str(login)):
         return
     user = session.scalar(select(User).where(User.login == login))
     if user is None or user.role != Role.ADMIN or user.disabled:
