@@ -8,8 +8,9 @@ from typing import Any
 from crm_desktop.commands.context import Context, parse_id, print_json, print_json_array
 from crm_desktop.i18n import _
 from crm_desktop.models import ClientKind
-from crm_desktop.services.client_list import iter_clients
-from crm_desktop.services.client_views import ClientView, get_client
+from crm_desktop.services.client_list import iter_client_views, iter_clients
+from crm_desktop.services.client_rows import ClientRow
+from crm_desktop.services.client_views import ClientView, get_client, load_views
 from crm_desktop.services.clients import (
     ClientChanges,
     create_client,
@@ -162,21 +163,22 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as session:
         found = search_clients(session, args.text, limit=max(0, args.limit))
+        views = load_views(session, [row.id for row in found]) if args.json else []
     if args.json:
-        print_json([v.to_json() for v in found])
+        print_json([v.to_json() for v in views])
     else:
-        for view in found:
-            print(_line(view))
+        for row in found:
+            print(_line(row))
     return 0
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as session:
         if args.json:
-            print_json_array(v.to_json() for v in iter_clients(session))
+            print_json_array(v.to_json() for v in iter_client_views(session))
         else:
-            for view in iter_clients(session):
-                print(_line(view))
+            for row in iter_clients(session):
+                print(_line(row))
     return 0
 
 
@@ -190,14 +192,14 @@ def cmd_merge(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _line(view: ClientView) -> str:
-    parts = [str(view.id), view.display_name]
-    if view.company:
-        parts.append(view.company)
-    if view.phones:
-        parts.append(format_phone(view.phones[0]))
-    if view.emails:
-        parts.append(view.emails[0])
+def _line(row: ClientRow) -> str:
+    parts = [str(row.id), row.display_name]
+    if row.company:
+        parts.append(row.company)
+    if row.phone:
+        parts.append(format_phone(row.phone))
+    if row.email:
+        parts.append(row.email)
     return "\t".join(parts)
 
 

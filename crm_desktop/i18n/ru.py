@@ -27,8 +27,7 @@ MESSAGES: dict[str, str] = {
     '{field}: "{value}" is not a record id': "{field}: «{value}» — не идентификатор записи",
     # merge
     "A client cannot be merged with itself": "Нельзя объединить клиента с самим собой",
-    "Restore the client from the recycle bin before merging it":
-        "Прежде чем объединять клиента, восстановите его из корзины",
+    "Restore the client from the recycle bin before merging it": "Прежде чем объединять клиента, восстановите его из корзины",
     "A person and a company cannot be merged": "Нельзя объединить человека с компанией",
     "Unknown field(s): {fields}": "Неизвестные поля: {fields}",
     # users and sign-in

@@ -35,6 +35,7 @@ class Client(Tracked, Base):
     ("ООО «Ромашка»" is name "Ромашка", legal form "ООО"); a person may belong to one.
 
     `name_folded` (lower case, ё→е) orders the list and serves prefix search;
+    `company_name`, `primary_phone` and `primary_email` repeat what a list row shows;
     `search_text` is the folded text the trigram index covers (names, company,
     phone digits, emails, INN). Both are kept current by the unit of work.
     `search_rowid` is the SQLite full-text index's integer key (unused on PostgreSQL).
@@ -57,6 +58,11 @@ class Client(Tracked, Base):
     note: Mapped[str | None] = mapped_column(Text)
     last_contact_at: Mapped[dt.datetime | None]
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"))
+    # Derived, kept by the unit of work with the search text: what a list row shows,
+    # so that lists and search read one row per client, with no joins.
+    company_name: Mapped[str | None] = mapped_column(String(300))
+    primary_phone: Mapped[str | None] = mapped_column(String(20))
+    primary_email: Mapped[str | None] = mapped_column(String(254))
     name_folded: Mapped[str] = mapped_column(
         String(300).with_variant(String(300, collation="C"), "postgresql")
     )

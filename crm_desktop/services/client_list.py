@@ -12,7 +12,8 @@ from sqlalchemy import ColumnElement, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Client, ClientKind, ClientTag, utcnow
-from crm_desktop.services.client_views import ClientView, client_rows_query, views_from_rows
+from crm_desktop.services.client_rows import ClientRow, client_row_query, to_rows
+from crm_desktop.services.client_views import ClientView, load_views
 
 DEFAULT_PAGE = 100
 
@@ -71,7 +72,7 @@ class PageKey:
 
 @dataclass(frozen=True)
 class Page:
-    rows: list[ClientView]
+    rows: list[ClientRow]
     next_key: PageKey | None
 
 
@@ -94,24 +95,38 @@ def list_clients(
         if descending
         else (Client.name_folded, Client.id)
     )
-    query = client_rows_query().where(*conds).order_by(*order).limit(limit)
-    rows = session.execute(query).all()
-    views = views_from_rows(session, rows)
-    next_key = PageKey(views[-1].name_folded, views[-1].id) if len(views) == limit else None
-    return Page(views, next_key)
+    query = client_row_query().where(*conds).order_by(*order).limit(limit)
+    rows = to_rows(session.execute(query))
+    next_key = PageKey(rows[-1].name_folded, rows[-1].id) if len(rows) == limit else None
+    return Page(rows, next_key)
+
+
+def iter_pages(
+    session: Session, where: ClientFilter | None = None, page_size: int = 1000
+) -> Iterator[list[ClientRow]]:
+    """Every client matching `where`, by name, a page at a time."""
+    after: PageKey | None = None
+    while True:
+        page = list_clients(session, after=after, limit=page_size, where=where)
+        yield page.rows
+        if page.next_key is None:
+            return
+        after = page.next_key
 
 
 def iter_clients(
     session: Session, where: ClientFilter | None = None, page_size: int = 1000
+) -> Iterator[ClientRow]:
+    for rows in iter_pages(session, where, page_size):
+        yield from rows
+
+
+def iter_client_views(
+    session: Session, where: ClientFilter | None = None, page_size: int = 500
 ) -> Iterator[ClientView]:
-    """Every client matching `where`, by name, fetched a page at a time."""
-    after: PageKey | None = None
-    while True:
-        page = list_clients(session, after=after, limit=page_size, where=where)
-        yield from page.rows
-        if page.next_key is None:
-            return
-        after = page.next_key
+    """Every client's whole card (all phones and e-mails), by name: for exports."""
+    for rows in iter_pages(session, where, page_size):
+        yield from load_views(session, [row.id for row in rows])
 
 
 def count_clients(session: Session, where: ClientFilter | None = None) -> int:

@@ -1,4 +1,4 @@
-"""What the program shows of a client: plain dataclasses, loaded a page at a time."""
+"""A client's whole card (every phone and e-mail, requisites, stamps) as a plain dataclass."""
 
 from __future__ import annotations
 
@@ -80,12 +80,12 @@ def _iso(value: dt.datetime | None) -> str | None:
 _Company = aliased(Client, name="company")
 
 
-def client_rows_query() -> Select[Client, str]:
-    """Clients with their company's name: the base of every list, page and search."""
+def _card_query() -> Select[Client, str]:
+    """Clients with their company's name, for whole cards."""
     return select(Client, _Company.name).outerjoin(_Company, Client.company_id == _Company.id)
 
 
-def views_from_rows(session: Session, rows: Sequence[Any]) -> list[ClientView]:
+def _views_from_rows(session: Session, rows: Sequence[Any]) -> list[ClientView]:
     """Turn (Client, company name) rows into views, fetching phones and e-mails of the
     whole page in two queries."""
     ids = [row[0].id for row in rows]
@@ -138,8 +138,8 @@ def load_views(session: Session, ids: Iterable[uuid.UUID]) -> list[ClientView]:
     wanted = list(ids)
     if not wanted:
         return []
-    rows = session.execute(client_rows_query().where(Client.id.in_(wanted))).all()
-    by_id = {view.id: view for view in views_from_rows(session, rows)}
+    rows = session.execute(_card_query().where(Client.id.in_(wanted))).all()
+    by_id = {view.id: view for view in _views_from_rows(session, rows)}
     return [by_id[i] for i in wanted if i in by_id]
 
 

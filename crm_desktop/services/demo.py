@@ -320,6 +320,9 @@ def generate_demo(
                 "last_contact_at": last_contact,
                 "merged_into_id": None,
                 "name_folded": fold(name),
+                "company_name": company_name,
+                "primary_phone": phones[0] if phones else None,
+                "primary_email": emails[0] if emails else None,
                 "search_text": build_search_text(
                     name, legal_form, company_name, inn, phones, emails
                 ),

@@ -6,20 +6,24 @@ name starts with the fragment first, alphabetically (a range scan of the folded-
 btree), then other hits from the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL),
 fetched unordered up to the limit and shown by name. Sorting every hit of a common
 fragment would cost far more than the index lookup (ARCHITECTURE.md, pitfalls).
+
+Each keystroke runs at most these two small queries, built once and reused with new
+parameters, and returns plain `ClientRow`s.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, column, literal_column, not_, table
+from sqlalchemy import Integer, Select, and_, bindparam, column, literal_column, not_, table
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Client
 from crm_desktop.services.client_list import ClientFilter
-from crm_desktop.services.client_views import ClientView, client_rows_query, views_from_rows
+from crm_desktop.services.client_rows import ClientRow, client_row_query, to_rows
 from crm_desktop.store.search_index import fold
 
 DEFAULT_LIMIT = 50
@@ -46,41 +50,60 @@ def parse_fragment(raw: str) -> Fragment | None:
 
 def search_clients(
     session: Session, raw: str, *, limit: int = DEFAULT_LIMIT, where: ClientFilter | None = None
-) -> list[ClientView]:
+) -> list[ClientRow]:
     fragment = parse_fragment(raw)
     if fragment is None or limit <= 0:
         return []
-    base = (where or ClientFilter()).conditions()
+    where = where or ClientFilter()
+    connection = session.connection()  # plain rows: Core, without the ORM's loading layer
+    dialect = connection.dialect.name
     frag = fragment.text
-    prefix = and_(Client.name_folded >= frag, Client.name_folded < frag + _PREFIX_END)
+    bounds = {"lo": frag, "hi": frag + _PREFIX_END}
 
-    rows: list[Any] = []
+    # A filter on the time since the last contact holds "now": such statements are not kept.
+    cached = where.no_contact_days is None
+    prefix_query = _prefix_query if cached else _prefix_query.__wrapped__
+    substring_query = _substring_query if cached else _substring_query.__wrapped__
+
+    rows: list[ClientRow] = []
     if not fragment.digits_only:
-        rows = list(
-            session.execute(
-                client_rows_query()
-                .where(*base, prefix)
-                .order_by(Client.name_folded, Client.id)
-                .limit(limit)
-            ).all()
-        )
+        rows = to_rows(connection.execute(prefix_query(where), {**bounds, "n": limit}))
     if len(rows) < limit and len(frag) >= MIN_SUBSTRING:
-        query = _substring_query(session, frag).where(*base)
-        if rows:
-            query = query.where(not_(prefix))
-        more = list(session.execute(query.limit(limit - len(rows))).all())
-        more.sort(key=lambda row: (row[0].name_folded, row[0].id))
+        query = substring_query(dialect, where, exclude_prefix=bool(rows))
+        params: dict[str, Any] = {**bounds, "n": limit - len(rows)}
+        if dialect == "sqlite":
+            params["phrase"] = '"' + frag.replace('"', '""') + '"'
+        else:
+            escaped = frag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params["pattern"] = f"%{escaped}%"
+        more = to_rows(connection.execute(query, params))
+        more.sort(key=lambda row: (row.name_folded, row.id))
         rows.extend(more)
-    return views_from_rows(session, rows)
+    return rows
 
 
-def _substring_query(session: Session, frag: str) -> Select[Client, str]:
-    if session.get_bind().dialect.name == "sqlite":
-        phrase = '"' + frag.replace('"', '""') + '"'
-        return (
-            client_rows_query()
-            .join(_fts, _fts.c.rowid == Client.search_rowid)
-            .where(literal_column("client_fts").op("MATCH")(phrase))
+_in_prefix = and_(Client.name_folded >= bindparam("lo"), Client.name_folded < bindparam("hi"))
+
+
+@lru_cache(maxsize=64)
+def _prefix_query(where: ClientFilter) -> Select[Any]:
+    return (
+        client_row_query()
+        .where(*where.conditions(), _in_prefix)
+        .order_by(Client.name_folded, Client.id)
+        .limit(bindparam("n"))
+    )
+
+
+@lru_cache(maxsize=64)
+def _substring_query(dialect: str, where: ClientFilter, *, exclude_prefix: bool) -> Select[Any]:
+    query = client_row_query().where(*where.conditions())
+    if dialect == "sqlite":
+        query = query.join(_fts, _fts.c.rowid == Client.search_rowid).where(
+            literal_column("client_fts").op("MATCH")(bindparam("phrase"))
         )
-    pattern = "%" + frag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return client_rows_query().where(Client.search_text.like(pattern, escape="\\"))
+    else:
+        query = query.where(Client.search_text.like(bindparam("pattern"), escape="\\"))
+    if exclude_prefix:
+        query = query.where(not_(_in_prefix))
+    return query.limit(bindparam("n"))

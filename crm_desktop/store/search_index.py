@@ -58,17 +58,27 @@ def build_search_text(
 
 
 def refresh_client(client: Client, company_name: str | None) -> None:
-    client.name_folded = fold(client.name)
-    text = build_search_text(
-        client.name,
-        client.legal_form,
-        company_name,
-        client.inn,
-        (p.e164 for p in client.phones if p.deleted_at is None),
-        (e.address for e in client.emails if e.deleted_at is None),
-    )
-    if client.search_text != text:
-        client.search_text = text
+    """Recompute what is derived from the client and its contacts: the folded name, the
+    list columns and the search text (assigning only what changed)."""
+    phones = sorted((p for p in client.phones if p.deleted_at is None), key=lambda p: p.position)
+    emails = sorted((e for e in client.emails if e.deleted_at is None), key=lambda e: e.position)
+    derived = {
+        "name_folded": fold(client.name),
+        "company_name": company_name,
+        "primary_phone": phones[0].e164 if phones else None,
+        "primary_email": emails[0].address if emails else None,
+        "search_text": build_search_text(
+            client.name,
+            client.legal_form,
+            company_name,
+            client.inn,
+            (p.e164 for p in phones),
+            (e.address for e in emails),
+        ),
+    }
+    for attr, value in derived.items():
+        if getattr(client, attr) != value:
+            setattr(client, attr, value)
 
 
 def _company_name(session: Session, client: Client) -> str | None:

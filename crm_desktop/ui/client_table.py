@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from crm_desktop.services.client_list import PageKey, list_clients
-from crm_desktop.services.client_views import ClientView
+from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.phones import format_phone
 from crm_desktop.store.database import Database
 
@@ -23,7 +23,7 @@ class ClientTableModel(QAbstractTableModel):
         super().__init__()
         self._db = db
         self._login = login
-        self._rows: list[ClientView] = []
+        self._rows: list[ClientRow] = []
         self._next: PageKey | None = None
         self._more = True
         self._fixed: bool = False
@@ -44,13 +44,13 @@ class ClientTableModel(QAbstractTableModel):
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
-    def show_rows(self, rows: list[ClientView]) -> None:
+    def show_rows(self, rows: list[ClientRow]) -> None:
         """Show a fixed set (search results) instead of the paged list."""
         self.beginResetModel()
         self._rows, self._next, self._more, self._fixed = list(rows), None, False, True
         self.endResetModel()
 
-    def client_at(self, row: int) -> ClientView | None:
+    def client_at(self, row: int) -> ClientRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -76,9 +76,9 @@ class ClientTableModel(QAbstractTableModel):
         if column == "company":
             return view.company or ""
         if column == "phone":
-            return format_phone(view.phones[0]) if view.phones else ""
+            return format_phone(view.phone) if view.phone else ""
         if column == "email":
-            return view.emails[0] if view.emails else ""
+            return view.email or ""
         if column == "inn":
             return view.inn or ""
         return view.owner or ""

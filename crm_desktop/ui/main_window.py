@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
-from crm_desktop.services.client_views import ClientView
+from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import parse_location
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self._search_serial += 1
         serial = self._search_serial
 
-        def show(rows: list[ClientView]) -> None:
+        def show(rows: list[ClientRow]) -> None:
             if serial == self._search_serial:  # a later keystroke wins
                 self.model.show_rows(rows)
 

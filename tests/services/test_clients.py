@@ -436,3 +436,15 @@ def test_form_loaded_before_someone_elses_save_is_refused(db: Database) -> None:
             session, opened.id, ClientChanges(name="Иванов Пётр"), expected_version=stored.version
         )
     assert saved.name == "Иванов Пётр"
+
+
+def test_list_row_follows_phone_email_and_company_changes(db: Database) -> None:
+    company = create(db, kind=ClientKind.COMPANY, name="ООО «Ромашка»")
+    person = create(
+        db, name="Иванов", phones=["+79161234567"], emails=["a@b.ru"], company="Ромашка"
+    )
+    edit(db, person.id, phones=["+79031112233", "+79161234567"], emails=[])
+    edit(db, company.id, name="ООО «Василёк»")
+    with db.unit_of_work() as session:
+        row = next(r for r in list_clients(session).rows if r.id == person.id)
+    assert (row.phone, row.email, row.company) == ("+79031112233", None, "Василёк")

@@ -241,6 +241,9 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("last_contact_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("merged_into_id", sa.Uuid(), nullable=True),
+        sa.Column("company_name", sa.String(length=300), nullable=True),
+        sa.Column("primary_phone", sa.String(length=20), nullable=True),
+        sa.Column("primary_email", sa.String(length=254), nullable=True),
         sa.Column(
             "name_folded",
             sa.String(length=300).with_variant(sa.String(length=300, collation="C"), "postgresql"),
