@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, select
 
@@ -41,7 +41,7 @@ class ClientRow:
         return display_name(self.kind, self.name, self.legal_form)
 
 
-def client_row_query() -> Select[Unpack[tuple[Any, ...]]]:
+def client_row_query() -> Select[*tuple[Any, ...]]:
     """The columns of `ClientRow`, in order, from the clients table alone (the company's
     name and the first phone and e-mail are kept on each client row); add WHERE,
     ORDER BY and LIMIT."""
