@@ -3,6 +3,7 @@ or service test once on a fresh SQLite file and once on a fresh PostgreSQL datab
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import uuid
@@ -60,39 +61,33 @@ def _with_db(url: str, database: str) -> str:
     return f"{base}/{database}" + (f"?{tail}" if tail else "")
 
 
-@pytest.fixture
-def pg_database(pg_url: str) -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database (copied from the template); yields its URL."""
+@contextlib.contextmanager
+def _temporary_database(pg_url: str, template: str) -> Iterator[str]:
+    """A new database copied from `template`, dropped afterwards; yields its URL."""
     name = f"t_{os.getpid()}_{next(_counter)}_{uuid.uuid4().hex[:6]}"
     engine = create_engine(_sa(pg_url), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}"))
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8'"))
     try:
         yield _with_db(pg_url, name)
     finally:
         with engine.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         engine.dispose()
+
+
+@pytest.fixture
+def pg_database(pg_url: str) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database (copied from the template); yields its URL."""
+    with _temporary_database(pg_url, TEMPLATE_DB) as url:
+        yield url
 
 
 @pytest.fixture
 def empty_pg_database(pg_url: str) -> Iterator[str]:
     """A PostgreSQL database with no schema at all."""
-    name = f"e_{os.getpid()}_{next(_counter)}_{uuid.uuid4().hex[:6]}"
-    engine = create_engine(_sa(pg_url), isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
-    try:
-        yield _with_db(pg_url, name)
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        engine.dispose()
-
-
-@pytest.fixture
-def sqlite_path(tmp_path: Path) -> Path:
-    return tmp_path / "crm.sqlite3"
+    with _temporary_database(pg_url, "template0") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
