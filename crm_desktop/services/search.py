@@ -18,12 +18,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, bindparam, column, literal_column, not_, table
+from sqlalchemy import (
+    Integer,
+    and_,
+    bindparam,
+    column,
+    literal,
+    literal_column,
+    not_,
+    select,
+    table,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Client
 from crm_desktop.services.client_list import ClientFilter
-from crm_desktop.services.client_rows import ClientRow, client_row_query, to_rows
+from crm_desktop.services.client_rows import ClientRow, client_row_query
 from crm_desktop.store.search_index import fold
 
 DEFAULT_LIMIT = 50
@@ -55,55 +66,60 @@ def search_clients(
     if fragment is None or limit <= 0:
         return []
     where = where or ClientFilter()
+    frag = fragment.text
+    prefix = not fragment.digits_only
+    substring = len(frag) >= MIN_SUBSTRING
+    if not (prefix or substring):
+        return []
     connection = session.connection()  # plain rows: Core, without the ORM's loading layer
     dialect = connection.dialect.name
-    frag = fragment.text
-    bounds = {"lo": frag, "hi": frag + _PREFIX_END}
-
+    params: dict[str, Any] = {"lo": frag, "hi": frag + _PREFIX_END, "n": limit}
+    if substring and dialect == "sqlite":
+        params["phrase"] = '"' + frag.replace('"', '""') + '"'
+    elif substring:
+        escaped = frag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params["pattern"] = f"%{escaped}%"
     # A filter on the time since the last contact holds "now": such statements are not kept.
-    cached = where.no_contact_days is None
-    prefix_query = _prefix_query if cached else _prefix_query.__wrapped__
-    substring_query = _substring_query if cached else _substring_query.__wrapped__
-
-    rows: list[ClientRow] = []
-    if not fragment.digits_only:
-        rows = to_rows(connection.execute(prefix_query(where), {**bounds, "n": limit}))
-    if len(rows) < limit and len(frag) >= MIN_SUBSTRING:
-        query = substring_query(dialect, where, exclude_prefix=bool(rows))
-        params: dict[str, Any] = {**bounds, "n": limit - len(rows)}
-        if dialect == "sqlite":
-            params["phrase"] = '"' + frag.replace('"', '""') + '"'
-        else:
-            escaped = frag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params["pattern"] = f"%{escaped}%"
-        more = to_rows(connection.execute(query, params))
-        more.sort(key=lambda row: (row.name_folded, row.id))
-        rows.extend(more)
-    return rows
+    build = _search_query if where.no_contact_days is None else _search_query.__wrapped__
+    found = connection.execute(build(dialect, where, prefix, substring), params).all()
+    rows = [ClientRow(*row[:-1]) for row in found if row[-1] == 0]
+    others = sorted(
+        (ClientRow(*row[:-1]) for row in found if row[-1] == 1),
+        key=lambda row: (row.name_folded, row.id),
+    )
+    return rows + others
 
 
 _in_prefix = and_(Client.name_folded >= bindparam("lo"), Client.name_folded < bindparam("hi"))
 
 
 @lru_cache(maxsize=64)
-def _prefix_query(where: ClientFilter) -> Select[Any]:
-    return (
-        client_row_query()
-        .where(*where.conditions(), _in_prefix)
-        .order_by(Client.name_folded, Client.id)
-        .limit(bindparam("n"))
-    )
-
-
-@lru_cache(maxsize=64)
-def _substring_query(dialect: str, where: ClientFilter, *, exclude_prefix: bool) -> Select[Any]:
-    query = client_row_query().where(*where.conditions())
-    if dialect == "sqlite":
-        query = query.join(_fts, _fts.c.rowid == Client.search_rowid).where(
-            literal_column("client_fts").op("MATCH")(bindparam("phrase"))
+def _search_query(dialect: str, where: ClientFilter, prefix: bool, substring: bool) -> Any:
+    """One statement, one round trip: the prefix matches in name order (part 0), then
+    other hits of the trigram index (part 1), `:n` rows in all. The database stops
+    reading the second part once the first has filled the limit."""
+    parts = []
+    if prefix:
+        parts.append(
+            client_row_query()
+            .add_columns(literal(0).label("part"))
+            .where(*where.conditions(), _in_prefix)
+            .order_by(Client.name_folded, Client.id)
+            .limit(bindparam("n"))
+            .subquery()
         )
-    else:
-        query = query.where(Client.search_text.like(bindparam("pattern"), escape="\\"))
-    if exclude_prefix:
-        query = query.where(not_(_in_prefix))
-    return query.limit(bindparam("n"))
+    if substring:
+        query = client_row_query().add_columns(literal(1).label("part")).where(*where.conditions())
+        if dialect == "sqlite":
+            query = query.join(_fts, _fts.c.rowid == Client.search_rowid).where(
+                literal_column("client_fts").op("MATCH")(bindparam("phrase"))
+            )
+        else:
+            query = query.where(Client.search_text.like(bindparam("pattern"), escape="\\"))
+        if prefix:
+            query = query.where(not_(_in_prefix))
+        parts.append(query.limit(bindparam("n")).subquery())
+    selects = [select(part) for part in parts]
+    if len(selects) == 1:
+        return selects[0]
+    return union_all(*selects).limit(bindparam("n"))

@@ -1,0 +1,41 @@
+"""The benchmarks `python -m bench` knows, by name (imported only when they run)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import cast
+
+from bench.options import Options
+from bench.results import Measurement
+
+Runner = Callable[[Options], list[Measurement]]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    summary: str
+    module: str  # bench.<module> defines run(options) -> list[Measurement]
+
+    def runner(self) -> Runner:
+        return cast(Runner, importlib.import_module(f"bench.{self.module}").run)
+
+
+BENCHMARKS: dict[str, Benchmark] = {
+    b.name: b
+    for b in (
+        Benchmark(
+            "search",
+            "search-as-you-type (product vs bare trigram index) and client list pages "
+            "on N clients, SQLite and PostgreSQL",
+            "search",
+        ),
+        Benchmark(
+            "demo",
+            "wall time of `crm-desktop --db FILE init --demo 100000` on a fresh SQLite file",
+            "demo",
+        ),
+    )
+}
