@@ -24,6 +24,12 @@ os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TEMPLATE_DB = "crm_template"
+# The sample spreadsheets users send (../shared/data beside the checkout, as in CI).
+SHARED_DATA = Path(
+    os.environ.get(
+        "CRM_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    )
+)
 _counter = itertools.count()
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.services.phones import format_phone, normalize_phone, split_extension
+from tests.conftest import SHARED_DATA
 
-DATA = Path("/work/shared/data")
-SAMPLE = DATA / "legacy_clients_sample.csv"
-TRUTH = DATA / "legacy_clients_sample.csv.truth.json"
+SAMPLE = SHARED_DATA / "legacy_clients_sample.csv"
+TRUTH = SHARED_DATA / "legacy_clients_sample.csv.truth.json"
+WORKBOOK = SHARED_DATA / "legacy_clients_sample.xlsx"
+WORKBOOK_TRUTH = SHARED_DATA / "legacy_clients_sample.xlsx.truth.json"
 
 
 def _load_sample() -> list[tuple[dict[str, str], dict[str, Any]]]:
@@ -165,3 +166,32 @@ def test_format_phone_shows_a_readable_number(e164: str, shown: str) -> None:
 
 def test_format_phone_leaves_unparseable_text_alone() -> None:
     assert format_phone("not a phone") == "not a phone"
+
+
+def _workbook_phones() -> list[Any]:
+    """The "Телефон" cells of the .xlsx sample as a reader gives them: some typed as
+    numbers (floats), the rest as text."""
+    from python_calamine import CalamineWorkbook
+
+    truth = json.loads(WORKBOOK_TRUTH.read_text(encoding="utf-8"))
+    sheet = CalamineWorkbook.from_path(str(WORKBOOK)).get_sheet_by_name(truth["sheet"])
+    cells = sheet.to_python()
+    column = truth["headers"].index("Телефон")
+    return [
+        pytest.param(cells[row - 1][column], expected, id=f"xlsx-row{row}")
+        for row, expected in zip(truth["sheet_rows"], truth["rows"], strict=True)
+    ]
+
+
+@pytest.mark.parametrize(("cell", "truth"), _workbook_phones())
+def test_workbook_phone_cells_become_their_truth(cell: Any, truth: dict[str, Any]) -> None:
+    if truth["kind"] == "bad" and truth["field"] == "phone":
+        with pytest.raises(ValidationError) as err:
+            normalize_phone(cell)
+        assert err.value.field == "phone"
+    elif truth["kind"] in ("new", "duplicate"):
+        assert normalize_phone(cell) == truth["values"]["phone"]
+
+
+def test_workbook_has_phones_typed_as_numbers() -> None:
+    assert sum(isinstance(p.values[0], float) for p in _workbook_phones()) >= 10
