@@ -191,7 +191,7 @@ def _generate_sqlite(path: Path, meta: Path, options: Options) -> Generation:
     _remove_sqlite(path)
     meta.unlink(missing_ok=True)
     say(f"sqlite: generating {options.clients:,} clients into {path}")
-    db = open_database(parse_location(str(loading)))
+    db = open_database(parse_location(str(loading)), create=True)
     try:
         generation = _fill(db, options, "sqlite")
         with db.engine.connect() as conn:

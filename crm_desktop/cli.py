@@ -28,7 +28,8 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line errors (exit 2) as the contract asks."""
 
     def error(self, message: str) -> NoReturn:
-        raise BadInput(f"{self.prog}: {message}")
+        where = self.prog.removeprefix("crm-desktop").strip()
+        raise BadInput(f"{where}: {message}" if where else message)
 
 
 def build_parser() -> Parser:
@@ -48,6 +49,7 @@ def build_parser() -> Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _utf8_output()
     set_language(_peek_lang(args_list))
     setup_logging()
     try:
@@ -73,15 +75,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug: one line here, the traceback in the log
         log.exception("unexpected error")
+        first_line = (str(exc).strip().splitlines() or [""])[0]
         print(
             _(
                 "crm-desktop: unexpected error: {error} (details in {log})",
-                error=f"{type(exc).__name__}: {exc}",
+                error=f"{type(exc).__name__}: {first_line}",
                 log=log_path(),
             ),
             file=sys.stderr,
         )
         return 1
+
+
+def _utf8_output() -> None:
+    """JSON and names are UTF-8 whatever the console's code page (Windows pipes default
+    to cp1251, which cannot hold every name)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8", errors="replace")
 
 
 def _peek_lang(argv: list[str]) -> str | None:

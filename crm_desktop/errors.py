@@ -74,3 +74,12 @@ class ServerUnavailable(CrmError):
     """The database server cannot be reached; trying later may work (exit 75)."""
 
     exit_code = 75
+
+
+def stale_record_message() -> str:
+    """The sentence for an edit based on a copy someone else changed meanwhile."""
+    from crm_desktop.i18n import _
+
+    return _(
+        "The record was changed by someone else meanwhile; open it again and repeat your change."
+    )

@@ -1,14 +1,21 @@
-"""The log file in the user's log directory: details of errors the user saw in one line."""
+"""The log file in the user's log directory: details of errors the user saw in one line.
+
+The app and CLI commands may write to it at the same time, so it is appended to, never
+rotated while open (Windows refuses to rename an open file); a file grown past its limit
+is set aside when a program starts."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 import platformdirs
 
 from crm_desktop.store.location import APP_NAME
+
+MAX_BYTES = 2_000_000
 
 
 def log_path() -> Path:
@@ -17,14 +24,16 @@ def log_path() -> Path:
 
 def setup_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger("crm_desktop")
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+    if root.handlers:
         return
     path = log_path()
+    handler: logging.Handler
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        if path.exists() and path.stat().st_size > MAX_BYTES:
+            with contextlib.suppress(OSError):  # another program has it open: next time
+                os.replace(path, path.with_suffix(".log.1"))
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(

@@ -101,7 +101,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A migrated database URL: a SQLite file, or a PostgreSQL database."""
     if request.param == "sqlite":
         path = tmp_path / "crm.sqlite3"
-        database = open_database(Location(kind="sqlite", path=path))
+        database = open_database(Location(kind="sqlite", path=path), create=True)
         upgrade(database)
         database.dispose()
         return str(path)

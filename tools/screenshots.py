@@ -36,7 +36,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Location(kind="sqlite", path=Path(tmp) / "demo.sqlite3"))
+        db = open_database(Location(kind="sqlite", path=Path(tmp) / "demo.sqlite3"), create=True)
         upgrade(db)
         with db.unit_of_work() as session:
             generate_demo(session, 2000)

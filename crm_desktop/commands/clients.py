@@ -135,7 +135,7 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     client_id = parse_id(args.id)
-    with ctx.unit_of_work() as session:
+    with ctx.unit_of_work(write=False) as session:
         view = get_client(session, client_id)
     if args.json:
         print_json(view.to_json())
@@ -161,7 +161,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.unit_of_work() as session:
+    with ctx.unit_of_work(write=False) as session:
         found = search_clients(session, args.text, limit=max(0, args.limit))
         views = load_views(session, [row.id for row in found]) if args.json else []
     if args.json:
@@ -173,7 +173,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.unit_of_work() as session:
+    with ctx.unit_of_work(write=False) as session:
         if args.json:
             print_json_array(v.to_json() for v in iter_client_views(session))
         else:
@@ -216,6 +216,8 @@ def _card(view: ClientView) -> str:
         (_("Id"), str(view.id)),
     ]
     if view.deleted_at:
-        rows.append((_("In the recycle bin since"), view.deleted_at.strftime("%d.%m.%Y %H:%M")))
+        rows.append(
+            (_("In the recycle bin since"), view.deleted_at.astimezone().strftime("%d.%m.%Y %H:%M"))
+        )
     width = max(len(k) for k, _v in rows)
     return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows if v)

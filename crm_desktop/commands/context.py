@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from crm_desktop.errors import BadInput, NotFound, PermissionDenied
+from crm_desktop.errors import BadInput, Locked, NotFound, PermissionDenied
 from crm_desktop.i18n import _
-from crm_desktop.models import User
+from crm_desktop.models import User, utcnow
 from crm_desktop.store import credentials
 from crm_desktop.store.database import CrmSession, Database, open_database
 from crm_desktop.store.location import Location, parse_location
@@ -35,10 +35,6 @@ def ask_password_on_terminal(location: Location) -> str | None:
     return getpass.getpass(prompt)
 
 
-def has_terminal() -> bool:
-    return sys.stdin.isatty()
-
-
 @dataclass
 class Context:
     location: Location
@@ -51,7 +47,7 @@ class Context:
         location = parse_location(args.db)
         if not location.is_sqlite:
             location = location.with_user(args.user)
-        return cls(location=location, user=args.user)
+        return cls(location=location, user=args.user.strip().lower() if args.user else None)
 
     def __enter__(self) -> Context:
         return self
@@ -70,21 +66,23 @@ class Context:
         """Who acts: the PostgreSQL login, or on SQLite the app user named by --user."""
         return self.location.user if not self.location.is_sqlite else self.user
 
-    def open(self, *, check_schema: bool = True) -> Database:
+    def open(self, *, check_schema: bool = True, create: bool = False) -> Database:
         if self._db is None:
             self._db = open_database(
                 self.location,
                 ask_password=ask_password_on_terminal,
                 keyring_password=credentials.load_password,
+                create=create,
             )
+            self.location = self._db.location  # with the login and password that worked
             if check_schema:
                 ensure_usable(self._db)
         return self._db
 
     @contextlib.contextmanager
-    def unit_of_work(self) -> Iterator[CrmSession]:
+    def unit_of_work(self, *, write: bool = True) -> Iterator[CrmSession]:
         db = self.open()
-        with db.unit_of_work(self.login) as session:
+        with db.unit_of_work(self.login, write=write) as session:
             if not self._checked_login and self.location.is_sqlite and self.user:
                 self._check_app_user(session)
             yield session
@@ -95,6 +93,13 @@ class Context:
             raise BadInput(_('--user: no user with login "{login}"', login=self.user))
         if user.disabled:
             raise PermissionDenied(_('User "{login}" is disabled', login=self.user))
+        if user.locked_until is not None and user.locked_until > utcnow():
+            raise Locked(
+                _(
+                    'User "{login}" is locked after too many wrong passwords; try again later.',
+                    login=self.user,
+                )
+            )
         self._checked_login = True
 
 

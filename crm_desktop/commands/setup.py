@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from crm_desktop.commands.context import Context, print_json
 from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _
-from crm_desktop.store.database import Database
+from crm_desktop.store.database import Database, DatabaseMissing
+from crm_desktop.store.provisioning import create_postgres_database
 from crm_desktop.store.schema import head_revision, upgrade
 
 
@@ -28,32 +27,11 @@ def register(commands: Any) -> None:
 
 def _open_or_create(ctx: Context) -> Database:
     try:
-        return ctx.open(check_schema=False)
-    except BadInput as exc:
-        if ctx.location.is_sqlite or "database" not in str(exc).lower():
-            raise
-    _create_postgres_database(ctx)
+        return ctx.open(check_schema=False, create=True)
+    except DatabaseMissing as missing:
+        create_postgres_database(missing.location)
+        ctx.location = missing.location
     return ctx.open(check_schema=False)
-
-
-def _create_postgres_database(ctx: Context) -> None:
-    """An administrator's `init` on a server without the CRM database creates it."""
-    maintenance = replace(ctx.location, database="postgres")
-    engine = create_engine(maintenance.sqlalchemy_url(), isolation_level="AUTOCOMMIT")
-    name = (ctx.location.database or "").replace('"', '""')
-    try:
-        with engine.connect() as conn:
-            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
-    except DBAPIError as exc:
-        raise PermissionDenied(
-            _(
-                "Cannot create the database {db}: {reason}",
-                db=ctx.location.database,
-                reason=str(exc.orig).strip(),
-            )
-        ) from None
-    finally:
-        engine.dispose()
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:

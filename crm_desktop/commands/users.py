@@ -55,7 +55,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.unit_of_work() as session:
+    with ctx.unit_of_work(write=False) as session:
         users = list_users(session)
     if args.json:
         print_json([u.to_json() for u in users])

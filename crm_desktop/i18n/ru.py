@@ -131,4 +131,13 @@ MESSAGES: dict[str, str] = {
     "take this field from the duplicate (repeatable)": "взять это поле из дубликата (можно повторять)",
     "the company a person belongs to": "компания, в которой работает человек",
     "what the search box finds": "что находит строка поиска",
+    "The client is in the recycle bin: restore it first": "Клиент в корзине: сначала восстановите его",
+    "This record was merged into another client; open that one instead": "Эта запись объединена с другим клиентом; откройте его",
+    "Too long: at most {n} characters, given {m}": "Слишком длинно: не более {n} символов, введено {m}",
+    "Only a company has a legal form": "Организационно-правовая форма бывает только у компании",
+    "{db} already holds other data and is no crm-desktop database: choose another file or database.": "{db} уже содержит другие данные и не является базой crm-desktop: выберите другой файл или базу.",
+    "{db} holds no crm-desktop data yet: run 'crm-desktop init' first.": "В {db} ещё нет данных crm-desktop: сначала выполните «crm-desktop init».",
+    "There is no database at {path}: run 'crm-desktop init' to create one.": "Базы данных {path} нет: создайте её командой «crm-desktop init».",
+    "{path} is not a crm-desktop database file.": "{path} — не файл базы данных crm-desktop.",
+    'User "{login}" is locked after too many wrong passwords; try again later.': "Пользователь «{login}» заблокирован после неверных паролей; попробуйте позже.",
 }

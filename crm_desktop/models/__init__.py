@@ -1,6 +1,6 @@
 """SQLAlchemy 2.x typed tables. Importing this package registers every table."""
 
-from crm_desktop.models.base import Base, ClientId, DealId, InvoiceId, Login, new_id, utcnow
+from crm_desktop.models.base import Base, new_id, utcnow
 from crm_desktop.models.company_profile import CompanyProfile
 from crm_desktop.models.custom_field import CustomField, CustomFieldValue, FieldType
 from crm_desktop.models.deal import (
@@ -43,7 +43,6 @@ __all__ = [
     "CustomFieldValue",
     "Deal",
     "DealChecklistMark",
-    "DealId",
     "DealLine",
     "Direction",
     "Email",

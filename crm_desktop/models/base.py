@@ -5,13 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
-from decimal import Decimal
-from typing import Any, ClassVar, NewType
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
 
 import uuid_utils.compat as uuid_compat
-from sqlalchemy import JSON, DateTime, Enum, MetaData, Numeric, String, TypeDecorator, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Enum,
+    MetaData,
+    Numeric,
+    String,
+    TypeDecorator,
+    Uuid,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.types import TypeEngine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -20,11 +31,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-Login = NewType("Login", str)
-ClientId = NewType("ClientId", uuid.UUID)
-DealId = NewType("DealId", uuid.UUID)
-InvoiceId = NewType("InvoiceId", uuid.UUID)
 
 
 def new_id() -> uuid.UUID:
@@ -61,8 +67,44 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
-Money = Numeric(14, 2, asdecimal=True)
-Quantity = Numeric(14, 3, asdecimal=True)
+class ScaledDecimal(TypeDecorator[Decimal]):
+    """An exact decimal: NUMERIC(p, s) on PostgreSQL; on SQLite, which has no decimal
+    type and would keep a float, an integer count of the smallest unit (kopecks for
+    money), so sums in SQL stay exact. Floats are refused: money is never a float."""
+
+    impl = Numeric
+    cache_ok = True
+
+    def __init__(self, precision: int, scale: int) -> None:
+        super().__init__(precision, scale, asdecimal=True)
+        self.precision = precision
+        self.scale = scale
+        self._unit = Decimal(1).scaleb(-scale)
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Numeric(self.precision, self.scale, asdecimal=True))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("a float given where an exact decimal is required")
+        exact = Decimal(value).quantize(self._unit, rounding=ROUND_HALF_UP)
+        return int(exact.scaleb(self.scale)) if dialect.name == "sqlite" else exact
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name == "sqlite":
+            return Decimal(int(value)).scaleb(-self.scale).quantize(self._unit)
+        return Decimal(value).quantize(self._unit)
+
+
+Money = ScaledDecimal(14, 2)
+Quantity = ScaledDecimal(14, 3)
+Rate = ScaledDecimal(5, 2)  # a VAT rate in percent
 
 
 class Base(DeclarativeBase):

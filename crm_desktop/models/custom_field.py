@@ -8,10 +8,10 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, Tracked, str_enum
+from crm_desktop.models.base import Base, ScaledDecimal, Tracked, str_enum
 
 
 class FieldType(enum.StrEnum):
@@ -41,7 +41,7 @@ class CustomFieldValue(Tracked, Base):
     field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("custom_fields.id"), index=True)
     record_id: Mapped[uuid.UUID] = mapped_column(index=True)
     value_text: Mapped[str | None] = mapped_column(Text)
-    value_number: Mapped[Decimal | None] = mapped_column(Numeric(18, 4))
+    value_number: Mapped[Decimal | None] = mapped_column(ScaledDecimal(18, 4))
     value_date: Mapped[dt.date | None]
 
     __table_args__ = (UniqueConstraint("field_id", "record_id", name="uq_custom_field_values"),)

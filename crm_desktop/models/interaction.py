@@ -32,7 +32,7 @@ class Interaction(Tracked, Base):
     __tablename__ = "interactions"
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
-    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"))
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"), index=True)
     deal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("deals.id"), index=True)
     kind: Mapped[InteractionKind] = mapped_column(str_enum(InteractionKind, "interaction_kind"))
     direction: Mapped[Direction | None] = mapped_column(str_enum(Direction, "direction"))

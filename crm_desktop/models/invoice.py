@@ -8,10 +8,10 @@ import enum
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, Quantity, Tracked, str_enum
+from crm_desktop.models.base import Base, Quantity, Rate, Tracked, str_enum
 
 
 class InvoiceStatus(enum.StrEnum):
@@ -56,5 +56,5 @@ class InvoiceLine(Tracked, Base):
     unit_name: Mapped[str] = mapped_column(String(20), default="шт")
     quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal("1"))
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
-    vat_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    vat_rate: Mapped[Decimal | None] = mapped_column(Rate)
     amount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))

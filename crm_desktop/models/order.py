@@ -7,10 +7,10 @@ import enum
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, Quantity, Tracked, str_enum
+from crm_desktop.models.base import Base, Quantity, Rate, Tracked, str_enum
 
 
 class OrderStatus(enum.StrEnum):
@@ -48,4 +48,4 @@ class OrderLine(Tracked, Base):
     unit_name: Mapped[str] = mapped_column(String(20), default="шт")
     quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal("1"))
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
-    vat_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    vat_rate: Mapped[Decimal | None] = mapped_column(Rate)

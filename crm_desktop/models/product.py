@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Numeric, String, Text
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, Tracked
+from crm_desktop.models.base import Base, Rate, Tracked
 
 
 class Product(Tracked, Base):
@@ -19,7 +19,7 @@ class Product(Tracked, Base):
     unit_name: Mapped[str] = mapped_column(String(20), default="шт")
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     currency: Mapped[str] = mapped_column(String(3), default="RUB")
-    vat_rate: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))  # None: without VAT
+    vat_rate: Mapped[Decimal | None] = mapped_column(Rate)  # None: without VAT
     is_service: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
     description: Mapped[str | None] = mapped_column(Text)

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from crm_desktop.errors import NotFound
 from crm_desktop.i18n import _
@@ -77,18 +77,9 @@ def _iso(value: dt.datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-_Company = aliased(Client, name="company")
-
-
-def _card_query() -> Select[Client, str]:
-    """Clients with their company's name, for whole cards."""
-    return select(Client, _Company.name).outerjoin(_Company, Client.company_id == _Company.id)
-
-
-def _views_from_rows(session: Session, rows: Sequence[Any]) -> list[ClientView]:
-    """Turn (Client, company name) rows into views, fetching phones and e-mails of the
-    whole page in two queries."""
-    ids = [row[0].id for row in rows]
+def _views_of(session: Session, clients: Sequence[Client]) -> list[ClientView]:
+    """Views of these clients, fetching the phones and e-mails of all in two queries."""
+    ids = [client.id for client in clients]
     phones: dict[uuid.UUID, list[str]] = defaultdict(list)
     emails: dict[uuid.UUID, list[str]] = defaultdict(list)
     if ids:
@@ -104,7 +95,7 @@ def _views_from_rows(session: Session, rows: Sequence[Any]) -> list[ClientView]:
             .order_by(Email.client_id, Email.position)
         ):
             emails[client_id].append(address)
-    return [_view(row[0], row[1], phones[row[0].id], emails[row[0].id]) for row in rows]
+    return [_view(c, c.company_name, phones[c.id], emails[c.id]) for c in clients]
 
 
 def _view(c: Client, company: str | None, phones: list[str], emails: list[str]) -> ClientView:
@@ -138,8 +129,8 @@ def load_views(session: Session, ids: Iterable[uuid.UUID]) -> list[ClientView]:
     wanted = list(ids)
     if not wanted:
         return []
-    rows = session.execute(_card_query().where(Client.id.in_(wanted))).all()
-    by_id = {view.id: view for view in _views_from_rows(session, rows)}
+    clients = session.scalars(select(Client).where(Client.id.in_(wanted))).all()
+    by_id = {view.id: view for view in _views_of(session, clients)}
     return [by_id[i] for i in wanted if i in by_id]
 
 

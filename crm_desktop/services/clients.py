@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crm_desktop.errors import Conflict, NotFound, ValidationError
+from crm_desktop.errors import Conflict, NotFound, ValidationError, stale_record_message
 from crm_desktop.i18n import _
 from crm_desktop.models import Client, ClientKind, Email, Phone, User, utcnow
 from crm_desktop.services.client_views import ClientView, get_client
@@ -52,12 +52,12 @@ def acting_login(session: Session) -> str | None:
 
 def create_client(session: Session, data: ClientChanges) -> ClientView:
     kind = data.kind or ClientKind.PERSON
-    if not data.name or not data.name.strip():
+    if data.name is None:
         raise ValidationError("name", _("A client needs a name"))
+    name, legal_form = _checked_name(kind, data.name, data.legal_form, None)
     values = _checked_values(kind, data)
     owner = _check_owner(session, data.owner) if data.owner else None
-    client = Client(kind=kind, name="", owner=None)
-    _apply_name(client, data.name, data.legal_form)
+    client = Client(kind=kind, name=name, legal_form=legal_form, name_folded=fold(name))
     client.owner = owner if data.owner is not None else _default_owner(session)
     _apply_fields(session, client, data, values)
     session.add(client)
@@ -76,22 +76,23 @@ def edit_client(
     at) an edit made meanwhile by someone else is refused instead of overwritten."""
     client = _load(session, client_id)
     if expected_version is not None and client.version != expected_version:
-        raise Conflict(
-            _(
-                "The record was changed by someone else meanwhile; "
-                "open it again and repeat your change."
-            )
-        )
+        raise Conflict(stale_record_message())
+    if client.deleted_at is not None:
+        raise ValidationError("id", _("The client is in the recycle bin: restore it first"))
     kind = data.kind or client.kind
-    if data.name is not None and not data.name.strip():
-        raise ValidationError("name", _("A client needs a name"))
+    name, legal_form = client.name, client.legal_form
+    if data.name is not None or data.legal_form is not None or kind != client.kind:
+        name, legal_form = _checked_name(
+            kind,
+            data.name if data.name is not None else client.name,
+            data.legal_form,
+            client.legal_form if kind == client.kind else None,
+        )
     values = _checked_values(kind, data)
     owner = _check_owner(session, data.owner) if data.owner else None
     client.kind = kind
-    if data.name is not None:
-        _apply_name(client, data.name, data.legal_form)
-    elif data.legal_form is not None:
-        client.legal_form = normalize_legal_form(data.legal_form) or None
+    if (name, legal_form) != (client.name, client.legal_form):
+        client.name, client.legal_form, client.name_folded = name, legal_form, fold(name)
     if data.owner is not None:
         client.owner = owner
     _apply_fields(session, client, data, values)
@@ -110,9 +111,12 @@ def delete_client(session: Session, client_id: uuid.UUID) -> ClientView:
 
 def restore_client(session: Session, client_id: uuid.UUID) -> ClientView:
     client = _load(session, client_id)
+    if client.merged_into_id is not None:
+        raise ValidationError(
+            "id", _("This record was merged into another client; open that one instead")
+        )
     if client.deleted_at is not None:
         client.deleted_at = None
-        client.merged_into_id = None
         session.flush()
     return get_client(session, client_id)
 
@@ -124,17 +128,36 @@ def _load(session: Session, client_id: uuid.UUID) -> Client:
     return client
 
 
-def _apply_name(client: Client, raw_name: str, legal_form: str | None) -> None:
+NAME_MAX, LEGAL_FORM_MAX, POSITION_MAX, SOURCE_MAX = 300, 20, 200, 100
+
+
+def _checked_name(
+    kind: ClientKind, raw_name: str, legal_form: str | None, current_form: str | None
+) -> tuple[str, str | None]:
+    """(name, legal form) as stored: a company's form comes from `legal_form`, else from
+    the name ("ООО «Ромашка»"), else stays what it was; a person has none."""
     name = " ".join(raw_name.split())
-    if client.kind == ClientKind.COMPANY:
+    if not name:
+        raise ValidationError("name", _("A client needs a name"))
+    form: str | None = None
+    if kind == ClientKind.COMPANY:
         found_form, bare = split_legal_form(name)
-        client.name = bare or name
-        form = normalize_legal_form(legal_form) if legal_form else found_form
-        client.legal_form = form or None
-    else:
-        client.name = name
-        client.legal_form = None
-    client.name_folded = fold(client.name)
+        name = bare or name
+        form = normalize_legal_form(legal_form) if legal_form else found_form or current_form
+    elif legal_form:
+        raise ValidationError("legal_form", _("Only a company has a legal form"))
+    _check_length("name", name, NAME_MAX)
+    if form:
+        _check_length("legal_form", form, LEGAL_FORM_MAX)
+    return name, form or None
+
+
+def _check_length(field: str, value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise ValidationError(
+            field, _("Too long: at most {n} characters, given {m}", n=limit, m=len(value))
+        )
+    return value
 
 
 def _default_owner(session: Session) -> str | None:
@@ -174,9 +197,11 @@ def _checked_values(kind: ClientKind, data: ClientChanges) -> dict[str, Any]:
         "inn": _optional(data.inn, lambda v: normalize_inn(v, kind=kind.value)),
         "kpp": _optional(data.kpp, normalize_kpp),
         "ogrn": _optional(data.ogrn, normalize_ogrn),
-        "position": _optional(data.position, str.strip),
+        "position": _optional(
+            data.position, lambda v: _check_length("position", v.strip(), POSITION_MAX)
+        ),
         "note": _optional(data.note, str.strip),
-        "source": _optional(data.source, str.strip),
+        "source": _optional(data.source, lambda v: _check_length("source", v.strip(), SOURCE_MAX)),
     }
     if isinstance(data.birth_date, str):
         values["birth_date"] = _optional(data.birth_date, parse_birth_date)

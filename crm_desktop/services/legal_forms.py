@@ -44,7 +44,13 @@ SHORT_FORMS = (
 )
 _QUOTES = "\"'«»“”„‟‘’`"
 _INITIAL_AT_END = re.compile(r"(?:^|[\s.])\w\.$")
-_SHORT = re.compile(r"(?<![\w-])(" + "|".join(SHORT_FORMS) + r")(?![\w-])", re.IGNORECASE)
+_FORMS = "|".join(SHORT_FORMS)
+_EDGE = "[\\s\"'«»“”„‟‘’`]*"
+# A short form counts only at either end of the name ("ООО «Ромашка»", "Ромашка ООО"):
+# inside it, "ИП" or "АО" is part of the name ("Ассоциация ИП Москвы").
+_SHORT = re.compile(
+    rf"^{_EDGE}({_FORMS})(?![\w-])|(?<![\w-])({_FORMS}){_EDGE}\.?{_EDGE}$", re.IGNORECASE
+)
 
 
 def _strip_quotes(text: str) -> str:
@@ -69,10 +75,11 @@ def split_legal_form(raw: str) -> tuple[str | None, str]:
             return short, _strip_quotes(rest)
     match = _SHORT.search(text)
     if match:
-        rest = text[: match.start()] + " " + text[match.end() :]
+        group = 1 if match.group(1) else 2
+        rest = text[: match.start(group)] + " " + text[match.end(group) :]
         name = _strip_quotes(rest)
         if name:
-            return match.group(1).upper(), name
+            return match.group(group).upper(), name
     return None, _strip_quotes(text)
 
 

@@ -25,7 +25,7 @@ from crm_desktop.models import (
     utcnow,
 )
 from crm_desktop.services.client_views import ClientView, get_client
-from crm_desktop.services.clients import _load, set_emails, set_phones
+from crm_desktop.services.clients import _load, acting_login, set_emails, set_phones
 from crm_desktop.store.search_index import fold
 
 MERGEABLE_FIELDS = (
@@ -90,17 +90,25 @@ def merge_clients(
     set_emails(other, [])
 
     now = utcnow()
+    actor = acting_login(session)
     for model in (Messenger, Address, Interaction, Deal, Task, Order, Invoice):
         session.execute(
             update(model)
             .where(model.client_id == other.id)
-            .values(client_id=survivor.id, updated_at=now, version=model.version + 1),
+            .values(
+                client_id=survivor.id, updated_at=now, updated_by=actor, version=model.version + 1
+            ),
             execution_options={"synchronize_session": False},
         )
     session.execute(
         update(Interaction)
         .where(Interaction.contact_id == other.id)
-        .values(contact_id=survivor.id, updated_at=now, version=Interaction.version + 1),
+        .values(
+            contact_id=survivor.id,
+            updated_at=now,
+            updated_by=actor,
+            version=Interaction.version + 1,
+        ),
         execution_options={"synchronize_session": False},
     )
     # Through the ORM, not a bulk UPDATE: the flush hook must rewrite these people's
@@ -120,32 +128,41 @@ def merge_clients(
 
 
 def _move_tags(session: Session, survivor_id: uuid.UUID, other_id: uuid.UUID) -> None:
-    have = set(
-        session.scalars(
-            select(ClientTag.tag_id).where(
-                ClientTag.client_id == survivor_id, ClientTag.deleted_at.is_(None)
-            )
-        )
-    )
+    """The survivor gets every live tag of the other: a link it had and lost comes back
+    (one row per client and tag), a new one is added."""
+    mine = {
+        link.tag_id: link
+        for link in session.scalars(select(ClientTag).where(ClientTag.client_id == survivor_id))
+    }
     for link in session.scalars(select(ClientTag).where(ClientTag.client_id == other_id)):
-        if link.deleted_at is None and link.tag_id not in have:
-            session.add(ClientTag(client_id=survivor_id, tag_id=link.tag_id))
-            have.add(link.tag_id)
-        link.deleted_at = link.deleted_at or utcnow()
+        if link.deleted_at is None:
+            kept = mine.get(link.tag_id)
+            if kept is None:
+                mine[link.tag_id] = ClientTag(client_id=survivor_id, tag_id=link.tag_id)
+                session.add(mine[link.tag_id])
+            elif kept.deleted_at is not None:
+                kept.deleted_at = None
+            link.deleted_at = utcnow()
 
 
 def _move_custom_values(session: Session, survivor_id: uuid.UUID, other_id: uuid.UUID) -> None:
-    have = set(
-        session.scalars(
-            select(CustomFieldValue.field_id).where(
-                CustomFieldValue.record_id == survivor_id, CustomFieldValue.deleted_at.is_(None)
-            )
+    """A custom field the survivor has no live value for takes the other's value (into
+    the survivor's own row where it has a deleted one: one row per field and client)."""
+    mine = {
+        value.field_id: value
+        for value in session.scalars(
+            select(CustomFieldValue).where(CustomFieldValue.record_id == survivor_id)
         )
-    )
+    }
     for value in session.scalars(
         select(CustomFieldValue).where(
             CustomFieldValue.record_id == other_id, CustomFieldValue.deleted_at.is_(None)
         )
     ):
-        if value.field_id not in have:
+        kept = mine.get(value.field_id)
+        if kept is None:
             value.record_id = survivor_id
+        elif kept.deleted_at is not None:
+            kept.value_text, kept.value_number = value.value_text, value.value_number
+            kept.value_date, kept.deleted_at = value.value_date, None
+            value.deleted_at = utcnow()

@@ -6,14 +6,13 @@ import contextlib
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.pool import NullPool
 
 from crm_desktop.errors import (
     BadInput,
@@ -23,6 +22,7 @@ from crm_desktop.errors import (
     PasswordRequired,
     PermissionDenied,
     ServerUnavailable,
+    stale_record_message,
 )
 from crm_desktop.i18n import _
 from crm_desktop.store import search_index
@@ -32,6 +32,14 @@ log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 PG_CONNECT_TIMEOUT_S = 5
+
+
+class DatabaseMissing(BadInput):
+    """The server has no database of that name (an administrator's `init` creates it)."""
+
+    def __init__(self, message: str, location: Location) -> None:
+        super().__init__(message)
+        self.location = location
 
 
 class CrmSession(Session):
@@ -60,18 +68,22 @@ class Database:
     location: Location
     engine: Engine
     sessions: sessionmaker[CrmSession] = field(init=False)
+    _writer: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, class_=CrmSession, expire_on_commit=False)
+        self._writer = self.engine.execution_options(crm_writes=True)
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
     @contextlib.contextmanager
-    def unit_of_work(self, login: str | None = None) -> Iterator[CrmSession]:
-        """One user action: commits once at the end, rolls back on any error."""
-        session = self.sessions()
+    def unit_of_work(self, login: str | None = None, *, write: bool = True) -> Iterator[CrmSession]:
+        """One user action: commits once at the end, rolls back on any error. Pass
+        `write=False` for reading only (lists, search): on SQLite it then takes no write
+        lock and never waits for a writer."""
+        session = self.sessions(bind=self._writer if write else self.engine)
         session.info["login"] = login
         try:
             with translate_db_errors(self.location):
@@ -103,8 +115,13 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, record: object) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
-        conn.exec_driver_sql("BEGIN")
+    """A unit of work that writes takes SQLite's write lock at BEGIN (IMMEDIATE): one that
+    read first and upgraded later would fail at once (SQLITE_BUSY_SNAPSHOT) whenever
+    another process committed in between, which the busy timeout cannot wait out."""
+    options = conn.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("crm_writes") else "BEGIN")
 
 
 def make_engine(location: Location, *, echo: bool = False) -> Engine:
@@ -139,12 +156,24 @@ def open_database(
     *,
     ask_password: Callable[[Location], str | None] | None = None,
     keyring_password: Callable[[Location], str | None] | None = None,
-    single_connection: bool = False,
+    create: bool = False,
 ) -> Database:
     """Open and check a database; on PostgreSQL find the password as ARCHITECTURE.md says:
     the URL, else the keyring, else libpq's own sources; ask only when the server demands
-    one and none was found (`ask_password` returns None when there is no terminal)."""
+    one and none was found (`ask_password` returns None when there is no terminal).
+    A SQLite file is made only with `create` (`init`, the app's first run): elsewhere a
+    mistyped path is an error, not a new empty database."""
     if location.is_sqlite:
+        assert location.path is not None
+        if not create and not location.path.exists():
+            raise BadInput(
+                _(
+                    "There is no database at {path}: run 'crm-desktop init' to create one.",
+                    path=location.path,
+                )
+            )
+        if location.path.exists():
+            _check_sqlite_file(location)
         engine = make_engine(location)
         with translate_db_errors(location), engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -157,12 +186,9 @@ def open_database(
     asked = False
     while True:
         engine = make_engine(location)
-        if single_connection:
-            engine = create_engine(engine.url, poolclass=NullPool)
         try:
             with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            return Database(location, engine)
+                login = conn.execute(text("SELECT session_user")).scalar()
         except OperationalError as exc:
             engine.dispose()
             message = str(exc.orig)
@@ -181,6 +207,36 @@ def open_database(
                 asked = True
                 continue
             raise classify_connect_error(location, message) from None
+        # The login libpq chose (PGUSER, the OS user) when the URL named none: who acts.
+        if location.user is None and login:
+            location = replace(location, user=str(login))
+        return Database(location, engine)
+
+
+def _check_sqlite_file(location: Location) -> None:
+    """Look at an existing file read-only before opening it for real (which switches it to
+    WAL mode): something that is not a SQLite database, or a SQLite database of another
+    program, is refused untouched."""
+    assert location.path is not None
+    uri = location.path.absolute().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise BadInput(
+            _("{path} is not a crm-desktop database file.", path=location.path)
+        ) from None
+    if tables and "alembic_version" not in tables:
+        raise BadInput(
+            _(
+                "{db} already holds other data and is no crm-desktop database: "
+                "choose another file or database.",
+                db=location.path,
+            )
+        )
 
 
 def _needs_password(message: str) -> bool:
@@ -203,12 +259,13 @@ def classify_connect_error(location: Location, message: str) -> CrmError:
             _("The server {server} has no login {user}.", user=location.user or "?", server=server)
         )
     if "database" in low and "does not exist" in low:
-        return BadInput(
+        return DatabaseMissing(
             _(
                 "The server {server} has no database {db}.",
                 server=server,
                 db=location.database or "?",
-            )
+            ),
+            location,
         )
     if "too many connections" in low or "connection limit" in low:
         return ServerUnavailable(
@@ -227,7 +284,7 @@ def classify_connect_error(location: Location, message: str) -> CrmError:
         _(
             "Cannot reach the database server {server}: {reason}",
             server=server,
-            reason=_first_line(message),
+            reason=_last_line(message),
         )
     )
 
@@ -241,7 +298,8 @@ def _connection_lost(message: str) -> bool:
     )
 
 
-def _first_line(message: str) -> str:
+def _last_line(message: str) -> str:
+    """libpq puts the reason last (after \"connection to server ... failed:\")."""
     lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
     return lines[-1] if lines else message
 
@@ -252,12 +310,7 @@ def translate_db_errors(location: Location) -> Iterator[None]:
     try:
         yield
     except StaleDataError:
-        raise Conflict(
-            _(
-                "The record was changed by someone else meanwhile; "
-                "open it again and repeat your change."
-            )
-        ) from None
+        raise Conflict(stale_record_message()) from None
     except OperationalError as exc:
         message = str(exc.orig)
         if location.is_sqlite and "locked" in message:
@@ -272,6 +325,10 @@ def translate_db_errors(location: Location) -> Iterator[None]:
             raise classify_connect_error(location, message) from None
         raise
     except DBAPIError as exc:
+        if location.is_sqlite and "not a database" in str(exc.orig):
+            raise BadInput(
+                _("{path} is not a crm-desktop database file.", path=location.path)
+            ) from None
         code = getattr(exc.orig, "sqlstate", None)
         if code == "42501":  # insufficient_privilege
             raise PermissionDenied(_("You have no permission to do that.")) from None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from crm_desktop.errors import SchemaMismatch
+from crm_desktop.errors import BadInput, SchemaMismatch
 from crm_desktop.i18n import _
 from crm_desktop.store.database import Database
 
@@ -104,6 +104,14 @@ def upgrade(db: Database) -> Path | None:
         raise refuse_newer(db)
     if state is SchemaState.CURRENT:
         return None
+    if state is SchemaState.EMPTY and _holds_other_tables(db):
+        raise BadInput(
+            _(
+                "{db} already holds other data and is no crm-desktop database: "
+                "choose another file or database.",
+                db=db.location.describe(),
+            )
+        )
     backup = None
     if db.location.is_sqlite and state is SchemaState.OLDER:
         assert db.location.path is not None
@@ -124,6 +132,13 @@ def ensure_usable(db: Database, *, upgrade_sqlite: bool = True) -> None:
         return
     if state is SchemaState.NEWER:
         raise refuse_newer(db)
+    if state is SchemaState.EMPTY and db.location.is_sqlite:
+        raise BadInput(
+            _(
+                "{db} holds no crm-desktop data yet: run 'crm-desktop init' first.",
+                db=db.location.describe(),
+            )
+        )
     if db.location.is_sqlite and upgrade_sqlite:
         upgrade(db)
         return
@@ -142,6 +157,12 @@ def ensure_usable(db: Database, *, upgrade_sqlite: bool = True) -> None:
             db=db.location.describe(),
         )
     )
+
+
+def _holds_other_tables(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        names = set(inspect(conn).get_table_names())
+    return bool(names - {"alembic_version"})
 
 
 def backup_sqlite(path: Path) -> Path:

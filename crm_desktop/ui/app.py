@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from crm_desktop.i18n import set_language
 
@@ -19,6 +19,3 @@ def run_app(db: str | None = None, user: str | None = None, lang: str | None = N
         return 1
     window.show()
     return int(app.exec())
-
-
-__all__ = ["QMessageBox", "run_app"]

@@ -35,6 +35,7 @@ class Cli:
         user: str | None = None,
         db: str | None = None,
         lang: str = "en",
+        extra_env: dict[str, str] | None = None,
     ) -> Result:
         cmd = [sys.executable, "-m", "crm_desktop", "--lang", lang]
         target = db if db is not None else self.db
@@ -43,6 +44,7 @@ class Cli:
         if user:
             cmd += ["--user", user]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("CRM_DESKTOP", "PG"))}
+        # the tests' own settings, not this machine's (a developer's PGUSER, say)
         env.update(
             HOME=str(self.home),
             XDG_DATA_HOME=str(self.home / "data"),
@@ -50,6 +52,7 @@ class Cli:
             XDG_STATE_HOME=str(self.home / "state"),
             LANG="C.UTF-8",
         )
+        env.update(extra_env or {})
         proc = subprocess.run(
             [*cmd, *args], input=stdin or "", capture_output=True, text=True, env=env, timeout=120
         )

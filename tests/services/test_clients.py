@@ -448,3 +448,12 @@ def test_list_row_follows_phone_email_and_company_changes(db: Database) -> None:
     with db.unit_of_work() as session:
         row = next(r for r in list_clients(session).rows if r.id == person.id)
     assert (row.phone, row.email, row.company) == ("+79031112233", None, "Василёк")
+
+
+def test_a_client_in_the_recycle_bin_is_not_edited(db: Database) -> None:
+    client = create(db, name="Удалённый", phones=["+79161234567"])
+    with db.unit_of_work() as session:
+        delete_client(session, client.id)
+    with pytest.raises(ValidationError):
+        edit(db, client.id, phones=["+79031112233"])
+    assert show(db, client.id).phones == ["+79161234567"]

@@ -14,6 +14,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.models import (
     Client,
     ClientKind,
+    ClientTag,
     Deal,
     Interaction,
     InteractionKind,
@@ -22,12 +23,18 @@ from crm_desktop.models import (
     Pipeline,
     Role,
     Stage,
+    Tag,
     Task,
     utcnow,
 )
 from crm_desktop.services.client_list import Bin, ClientFilter, list_clients
 from crm_desktop.services.client_views import ClientView, get_client
-from crm_desktop.services.clients import ClientChanges, create_client, delete_client
+from crm_desktop.services.clients import (
+    ClientChanges,
+    create_client,
+    delete_client,
+    restore_client,
+)
 from crm_desktop.services.merge import merge_clients
 from crm_desktop.services.search import search_clients
 from crm_desktop.services.users import add_user
@@ -270,3 +277,27 @@ def test_a_client_in_the_recycle_bin_is_not_merged(db: Database) -> None:
     assert err.value.field == "merge"
     assert show(db, other).deleted_at is None
     assert show(db, other).phones == ["+79161112233"]
+
+
+def test_a_tag_the_survivor_once_had_comes_back_once(db: Database) -> None:
+    survivor = create(db, "Федоров")
+    other = create(db, "Федоров Ф.")
+    with db.unit_of_work() as session:
+        tag = Tag(name="VIP", name_folded="vip")
+        session.add(tag)
+        session.flush()
+        session.add(ClientTag(client_id=survivor, tag_id=tag.id, deleted_at=utcnow()))
+        session.add(ClientTag(client_id=other, tag_id=tag.id))
+    merge(db, survivor, other)
+    with db.unit_of_work() as session:
+        links = session.scalars(select(ClientTag).where(ClientTag.client_id == survivor)).all()
+    assert [(link.tag_id, link.deleted_at) for link in links] == [(tag.id, None)]
+
+
+def test_the_merged_away_record_cannot_be_restored_as_an_empty_shell(db: Database) -> None:
+    survivor = create(db, "Федоров", phones=["+73437540535"])
+    other = create(db, "Федоров Ф.", phones=["+79161112233"])
+    merge(db, survivor, other)
+    with pytest.raises(ValidationError), db.unit_of_work() as session:
+        restore_client(session, other)
+    assert show(db, other).deleted_at is not None

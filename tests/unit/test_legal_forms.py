@@ -72,3 +72,8 @@ def test_form_alone_is_not_taken_for_a_name() -> None:
 )
 def test_legal_form_given_on_its_own_is_normalized(raw: str, expected: str) -> None:
     assert normalize_legal_form(raw) == expected
+
+
+def test_a_form_inside_the_name_is_part_of_the_name() -> None:
+    assert split_legal_form("Ассоциация ИП Москвы") == (None, "Ассоциация ИП Москвы")
+    assert split_legal_form("Союз АО и ООО региона") == (None, "Союз АО и ООО региона")

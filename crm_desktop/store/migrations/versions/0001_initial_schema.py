@@ -624,6 +624,9 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_interactions_client_time", ["client_id", "occurred_at"], unique=False
         )
+        batch_op.create_index(
+            batch_op.f("ix_interactions_contact_id"), ["contact_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_interactions_deal_id"), ["deal_id"], unique=False)
 
     op.create_table(
@@ -872,6 +875,7 @@ def downgrade() -> None:
     op.drop_table("orders")
     with op.batch_alter_table("interactions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interactions_deal_id"))
+        batch_op.drop_index(batch_op.f("ix_interactions_contact_id"))
         batch_op.drop_index("ix_interactions_client_time")
 
     op.drop_table("interactions")

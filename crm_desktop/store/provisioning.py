@@ -1,0 +1,36 @@
+"""Creating a database that does not exist yet (an administrator's `init`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from crm_desktop.errors import PermissionDenied
+from crm_desktop.i18n import _
+from crm_desktop.store.database import classify_connect_error
+from crm_desktop.store.location import Location
+
+
+def create_postgres_database(location: Location) -> None:
+    """CREATE DATABASE on the server of `location` (UTF-8, from template0), connecting to
+    its maintenance database with the same login and password."""
+    maintenance = replace(location, database="postgres")
+    engine = create_engine(maintenance.sqlalchemy_url(), isolation_level="AUTOCOMMIT")
+    name = (location.database or "").replace('"', '""')
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+    except OperationalError as exc:
+        raise classify_connect_error(maintenance, str(exc.orig)) from None
+    except DBAPIError as exc:
+        raise PermissionDenied(
+            _(
+                "Cannot create the database {db}: {reason}",
+                db=location.database,
+                reason=str(exc.orig).strip().splitlines()[0],
+            )
+        ) from None
+    finally:
+        engine.dispose()
