@@ -20,7 +20,7 @@ from crm_desktop.i18n import _
 from crm_desktop.models import User, utcnow
 from crm_desktop.store import credentials
 from crm_desktop.store.database import CrmSession, Database, open_database
-from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.location import Location, resolve_location
 from crm_desktop.store.schema import ensure_usable
 
 
@@ -44,9 +44,7 @@ class Context:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Context:
-        location = parse_location(args.db)
-        if not location.is_sqlite:
-            location = location.with_user(args.user)
+        location = resolve_location(args.db, args.user)
         return cls(location=location, user=args.user.strip().lower() if args.user else None)
 
     def __enter__(self) -> Context:

@@ -140,4 +140,5 @@ MESSAGES: dict[str, str] = {
     "There is no database at {path}: run 'crm-desktop init' to create one.": "Базы данных {path} нет: создайте её командой «crm-desktop init».",
     "{path} is not a crm-desktop database file.": "{path} — не файл базы данных crm-desktop.",
     'User "{login}" is locked after too many wrong passwords; try again later.': "Пользователь «{login}» заблокирован после неверных паролей; попробуйте позже.",
+    "crm-desktop: no screen to show the app on (DISPLAY is not set); run a command instead, see 'crm-desktop --help'.": "crm-desktop: некуда вывести окно программы (не задан DISPLAY); выполните команду, см. «crm-desktop --help».",
 }

@@ -39,6 +39,12 @@ class SignIn:
         return self.user
 
 
+def needs_password(session: Session, login: str) -> bool:
+    """Whether this app user signs in with a password (the local login is optional)."""
+    user = session.scalar(select(User).where(User.login == login.strip().lower()))
+    return user is not None and user.password_hash is not None
+
+
 def sign_in(
     session: Session, login: str, password: str, *, host: str = "", now: dt.datetime | None = None
 ) -> SignIn:

@@ -144,3 +144,10 @@ def _mask(url: str) -> str:
     if parts.password:
         return url.replace(f":{parts.password}@", ":***@")
     return url
+
+
+def resolve_location(db: str | None, user: str | None) -> Location:
+    """The database to open for `--db` and `--user`: on PostgreSQL `--user` fills in the
+    login when the URL names none."""
+    location = parse_location(db)
+    return location if location.is_sqlite else location.with_user(user)

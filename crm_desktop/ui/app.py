@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
 
-from crm_desktop.i18n import set_language
+from crm_desktop.i18n import _, set_language
+
+
+def _has_screen() -> bool:
+    """Qt aborts the process when it finds no display; say it in one line instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run_app(db: str | None = None, user: str | None = None, lang: str | None = None) -> int:
     set_language(lang)
+    if not _has_screen():
+        print(
+            _(
+                "crm-desktop: no screen to show the app on (DISPLAY is not set); "
+                "run a command instead, see 'crm-desktop --help'."
+            ),
+            file=sys.stderr,
+        )
+        return 2
     app = QApplication.instance() or QApplication(sys.argv)
     from crm_desktop.ui.main_window import MainWindow
 

@@ -23,10 +23,16 @@ class _Relay(QObject):
 
 class Background(QRunnable, Generic[T]):
     def __init__(
-        self, db: Database, work: Callable[[CrmSession], T], login: str | None = None
+        self,
+        db: Database,
+        work: Callable[[CrmSession], T],
+        login: str | None = None,
+        *,
+        write: bool = True,
     ) -> None:
         super().__init__()
         self._db = db
+        self._write = write
         self._work = work
         self._login = login
         self._relay = _Relay()
@@ -42,7 +48,7 @@ class Background(QRunnable, Generic[T]):
 
     def run(self) -> None:  # in the worker thread
         try:
-            with self._db.unit_of_work(self._login) as session:
+            with self._db.unit_of_work(self._login, write=self._write) as session:
                 result = self._work(session)
         except Exception as exc:
             log.exception("background operation failed")

@@ -89,7 +89,7 @@ class ClientTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid() or not self._more:
             return
-        with self._db.unit_of_work(self._login) as session:  # one indexed page: a few ms
+        with self._db.unit_of_work(self._login, write=False) as session:  # an indexed page: ~1 ms
             page = list_clients(session, after=self._next, limit=PAGE)
         if page.rows:
             first = len(self._rows)

@@ -10,20 +10,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from crm_desktop.errors import CrmError
 from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.search import search_clients
-from crm_desktop.store.database import Database, open_database
-from crm_desktop.store.location import parse_location
-from crm_desktop.store.schema import ensure_usable
+from crm_desktop.store.database import Database
 from crm_desktop.ui.background import Background
 from crm_desktop.ui.client_table import ClientTableModel
+from crm_desktop.ui.startup import open_for_app
 
 SEARCH_DELAY_MS = 150
 
@@ -74,15 +71,8 @@ class MainWindow(QMainWindow):
 
     @classmethod
     def open(cls, db: str | None, user: str | None) -> MainWindow | None:
-        location = parse_location(db)
-        try:
-            database = open_database(location)
-            ensure_usable(database)
-        except CrmError as exc:
-            QMessageBox.critical(None, "crm-desktop", str(exc))
-            return None
-        login = user if location.is_sqlite else location.user
-        return cls(database, login)
+        opened = open_for_app(db, user)
+        return cls(*opened) if opened is not None else None
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -90,16 +80,16 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         text = self.search.text().strip()
+        self._search_serial += 1  # whatever is still running is out of date now
+        serial = self._search_serial
         if not text:
             self.model.reload()
             return
-        self._search_serial += 1
-        serial = self._search_serial
 
         def show(rows: list[ClientRow]) -> None:
             if serial == self._search_serial:  # a later keystroke wins
                 self.model.show_rows(rows)
 
-        Background(self._db, lambda s: search_clients(s, text), self._login).on_done(
+        Background(self._db, lambda s: search_clients(s, text), self._login, write=False).on_done(
             show
         ).on_failed(lambda exc: self.statusBar().showMessage(str(exc), 5000)).start()

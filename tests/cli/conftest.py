@@ -36,6 +36,7 @@ class Cli:
         db: str | None = None,
         lang: str = "en",
         extra_env: dict[str, str] | None = None,
+        without_env: tuple[str, ...] = (),
     ) -> Result:
         cmd = [sys.executable, "-m", "crm_desktop", "--lang", lang]
         target = db if db is not None else self.db
@@ -53,6 +54,8 @@ class Cli:
             LANG="C.UTF-8",
         )
         env.update(extra_env or {})
+        for name in without_env:
+            env.pop(name, None)
         proc = subprocess.run(
             [*cmd, *args], input=stdin or "", capture_output=True, text=True, env=env, timeout=120
         )

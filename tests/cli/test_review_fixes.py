@@ -135,3 +135,10 @@ def test_usage_errors_name_the_command_once(cli: Cli) -> None:
     result = cli("client", "add")
     assert result.code == 2
     assert result.err.count("crm-desktop") == 1
+
+
+def test_the_app_without_a_screen_says_so_in_one_line(tmp_path: Path) -> None:
+    cli = Cli(db=str(tmp_path / "crm.sqlite3"), home=tmp_path / "home")
+    result = cli(without_env=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    assert result.code == 2
+    assert len(result.err.strip().splitlines()) == 1 and "DISPLAY" in result.err

@@ -1,0 +1,84 @@
+"""Opening the app's database: a local user with a password signs in first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from crm_desktop.models import LoginAttempt, Role
+from crm_desktop.services.users import add_user
+from crm_desktop.store.database import open_database
+from crm_desktop.store.location import Location
+from crm_desktop.store.schema import upgrade
+from crm_desktop.ui.startup import open_for_app
+
+
+def make_db(path: Path) -> None:
+    db = open_database(Location(kind="sqlite", path=path), create=True)
+    upgrade(db)
+    with db.unit_of_work() as session:
+        add_user(session, "anna", Role.MANAGER, password="верный пароль")
+    db.dispose()
+
+
+def test_first_run_creates_the_local_database(qtbot: QtBot, tmp_path: Path) -> None:
+    opened = open_for_app(str(tmp_path / "new.sqlite3"), None)
+    assert opened is not None
+    assert (tmp_path / "new.sqlite3").exists()
+    opened[0].dispose()
+
+
+class Answers:
+    """Answers the app's modal dialogs as a user would, in order: a string is typed into
+    an input dialog and accepted, None cancels it; a message box is read and closed."""
+
+    def __init__(self, *answers: str | None) -> None:
+        self.answers = list(answers)
+        self.messages: list[str] = []
+        self.timer = QTimer(interval=20)
+        self.timer.timeout.connect(self._answer)
+        self.timer.start()
+
+    def _answer(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            self.messages.append(dialog.text())
+            dialog.accept()
+        elif isinstance(dialog, QInputDialog) and self.answers:
+            answer = self.answers.pop(0)
+            if answer is None:
+                dialog.reject()
+            else:
+                dialog.setTextValue(answer)
+                dialog.accept()
+
+
+def test_a_user_with_a_password_signs_in(qtbot: QtBot, tmp_path: Path) -> None:
+    """Wrong, then right: one warning, and both attempts logged in the database."""
+    path = tmp_path / "crm.sqlite3"
+    make_db(path)
+    answers = Answers("неверный", "верный пароль")
+    opened = open_for_app(str(path), "anna")
+    warnings = answers.messages
+    assert opened is not None
+    db, login = opened
+    assert login == "anna"
+    assert len(warnings) == 1
+    with db.unit_of_work() as session:
+        attempts = [
+            a.success for a in session.scalars(select(LoginAttempt).order_by(LoginAttempt.at))
+        ]
+    assert attempts == [False, True]
+    db.dispose()
+
+
+def test_giving_up_at_the_password_opens_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "crm.sqlite3"
+    make_db(path)
+    answers = Answers(None)
+    assert open_for_app(str(path), "anna") is None
+    assert answers.answers == []
