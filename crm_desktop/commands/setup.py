@@ -14,6 +14,7 @@ from crm_desktop.i18n import _
 from crm_desktop.store.database import Database, DatabaseMissing
 from crm_desktop.store.provisioning import create_postgres_database
 from crm_desktop.store.schema import head_revision, upgrade
+from crm_desktop.store.search_index import cyrillic_search_works
 
 
 def register(commands: Any) -> None:
@@ -49,6 +50,15 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
                 )
             ) from None
         raise
+    with ctx.unit_of_work(write=False) as session:
+        if not cyrillic_search_works(session):
+            print(
+                _(
+                    "crm-desktop: warning: the server's locale hides Cyrillic from the search "
+                    "index; initialise it with a UTF-8 locale (see the README)."
+                ),
+                file=sys.stderr,
+            )
     result: dict[str, Any] = {
         "database": db.location.describe(),
         "schema": head_revision(),

@@ -141,4 +141,5 @@ MESSAGES: dict[str, str] = {
     "{path} is not a crm-desktop database file.": "{path} — не файл базы данных crm-desktop.",
     'User "{login}" is locked after too many wrong passwords; try again later.': "Пользователь «{login}» заблокирован после неверных паролей; попробуйте позже.",
     "crm-desktop: no screen to show the app on (DISPLAY is not set); run a command instead, see 'crm-desktop --help'.": "crm-desktop: некуда вывести окно программы (не задан DISPLAY); выполните команду, см. «crm-desktop --help».",
+    "crm-desktop: warning: the server's locale hides Cyrillic from the search index; initialise it with a UTF-8 locale (see the README).": "crm-desktop: внимание: локаль сервера скрывает кириллицу от поискового индекса; инициализируйте сервер с локалью UTF-8 (см. README).",
 }

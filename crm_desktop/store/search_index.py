@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
 
 from crm_desktop.models import Client, ClientKind, Email, Phone
@@ -128,3 +128,11 @@ def install(session_class: type[Session]) -> None:
     """Keep search text current on every flush of sessions of `session_class`."""
     if not event.contains(session_class, "before_flush", _before_flush):
         event.listen(session_class, "before_flush", _before_flush)
+
+
+def cyrillic_search_works(session: Session) -> bool:
+    """False on a PostgreSQL database whose locale makes pg_trgm blind to Cyrillic (a C
+    locale: ARCHITECTURE.md, pitfalls); searches then still answer, but slowly."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.execute(text("SELECT show_trgm('петров') <> '{}'::text[]")).scalar())

@@ -7,7 +7,7 @@ from sqlalchemy import insert, text
 from crm_desktop.models import Client, ClientKind, new_id, utcnow
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client
 from crm_desktop.services.search import search_clients
-from crm_desktop.store.database import Database
+from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.schema import backup_sqlite
 from crm_desktop.store.search_index import build_search_text, fold
 
@@ -73,7 +73,6 @@ def test_backup_is_a_consistent_copy(db: Database) -> None:
         create_client(session, ClientChanges(name="Резервный"))
     assert db.location.path is not None
     copy = backup_sqlite(db.location.path)
-    from crm_desktop.store.database import open_database
     from crm_desktop.store.location import Location
 
     restored = open_database(Location(kind="sqlite", path=copy))
@@ -81,3 +80,33 @@ def test_backup_is_a_consistent_copy(db: Database) -> None:
         assert names(restored, "резерв") == ["Резервный"]
     finally:
         restored.dispose()
+
+
+def test_a_c_locale_postgres_database_is_noticed(pg_url: str) -> None:
+    """pg_trgm makes no Cyrillic trigrams in a C-locale database; `init` warns about it."""
+    import psycopg
+    from sqlalchemy.orm import Session
+
+    from crm_desktop.store.location import parse_location
+    from crm_desktop.store.search_index import cyrillic_search_works
+    from tests.conftest import _with_db
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS c_locale WITH (FORCE)")
+        conn.execute("CREATE DATABASE c_locale TEMPLATE template0 LOCALE 'C' ENCODING 'UTF8'")
+    try:
+        url = _with_db(pg_url, "c_locale")
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION pg_trgm")
+        c_db = open_database(parse_location(url))
+        with Session(c_db.engine) as session:
+            assert not cyrillic_search_works(session)
+        c_db.dispose()
+        good = open_database(parse_location(pg_url))
+        with Session(good.engine) as session:
+            session.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            assert cyrillic_search_works(session)
+        good.dispose()
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS c_locale WITH (FORCE)")
