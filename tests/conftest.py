@@ -24,12 +24,8 @@ os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TEMPLATE_DB = "crm_template"
-# The sample spreadsheets users send (../shared/data beside the checkout, as in CI).
-SHARED_DATA = Path(
-    os.environ.get(
-        "CRM_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    )
-)
+# The sample spreadsheets users send, copied from ../shared/data (see tests/data/README.md).
+SHARED_DATA = Path(__file__).parent / "data"
 _counter = itertools.count()
 
 
