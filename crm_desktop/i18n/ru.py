@@ -142,4 +142,11 @@ MESSAGES: dict[str, str] = {
     'User "{login}" is locked after too many wrong passwords; try again later.': "Пользователь «{login}» заблокирован после неверных паролей; попробуйте позже.",
     "crm-desktop: no screen to show the app on (DISPLAY is not set); run a command instead, see 'crm-desktop --help'.": "crm-desktop: некуда вывести окно программы (не задан DISPLAY); выполните команду, см. «crm-desktop --help».",
     "crm-desktop: warning: the server's locale hides Cyrillic from the search index; initialise it with a UTF-8 locale (see the README).": "crm-desktop: внимание: локаль сервера скрывает кириллицу от поискового индекса; инициализируйте сервер с локалью UTF-8 (см. README).",
+    "A time without a time zone is ambiguous": "Время без часового пояса неоднозначно",
+    "History is what happened: plan future contacts as tasks": "История — это то, что уже было: будущие контакты планируйте задачами",
+    "A note needs some text": "В заметке должен быть текст",
+    "A duration cannot be negative": "Длительность не может быть отрицательной",
+    "That person does not work at this company": "Этот человек не работает в этой компании",
+    "No history entry with id {id}": "Записи истории с идентификатором {id} нет",
+    "A tag needs a name": "У метки должно быть название",
 }

@@ -303,3 +303,39 @@ def _replace_list(
                 row.deleted_at = None
             if row.position != position:
                 row.position = position
+
+
+def delete_clients(session: Session, client_ids: Sequence[uuid.UUID]) -> list[uuid.UUID]:
+    """Move several clients to the recycle bin; returns those that were moved now (what
+    an undo gives back to `restore_clients`)."""
+    moved = []
+    now = utcnow()
+    for client in session.scalars(select(Client).where(Client.id.in_(client_ids))):
+        if client.deleted_at is None:
+            client.deleted_at = now
+            moved.append(client.id)
+    session.flush()
+    return moved
+
+
+def restore_clients(session: Session, client_ids: Sequence[uuid.UUID]) -> int:
+    """Bring several clients back from the recycle bin (the undo of `delete_clients`)."""
+    restored = 0
+    for client in session.scalars(select(Client).where(Client.id.in_(client_ids))):
+        if client.deleted_at is not None and client.merged_into_id is None:
+            client.deleted_at = None
+            restored += 1
+    session.flush()
+    return restored
+
+
+def assign_owner(session: Session, client_ids: Sequence[uuid.UUID], login: str | None) -> int:
+    """Make `login` (None: nobody) the responsible manager of these clients."""
+    owner = _check_owner(session, login) if login else None
+    changed = 0
+    for client in session.scalars(select(Client).where(Client.id.in_(client_ids))):
+        if client.owner != owner:
+            client.owner = owner
+            changed += 1
+    session.flush()
+    return changed
