@@ -20,6 +20,7 @@ from crm_desktop.services.demo import generate_demo
 from crm_desktop.store.database import open_database
 from crm_desktop.store.location import Location
 from crm_desktop.store.schema import upgrade
+from crm_desktop.ui.language import use_language
 from crm_desktop.ui.main_window import MainWindow
 
 
@@ -42,6 +43,7 @@ def main() -> int:
             generate_demo(session, 2000)
         for lang in ("ru", "en"):
             set_language(lang)
+            use_language(app, lang)
             window = MainWindow(db, "ivanova")
             window.resize(1366, 768)
             window.show()

@@ -7,7 +7,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from crm_desktop.i18n import _, set_language
+from crm_desktop.i18n import _, language, set_language
+from crm_desktop.ui.language import use_language
 
 
 def _has_screen() -> bool:
@@ -29,6 +30,7 @@ def run_app(db: str | None = None, user: str | None = None, lang: str | None = N
         )
         return 2
     app = QApplication.instance() or QApplication(sys.argv)
+    use_language(app, language())
     from crm_desktop.ui.main_window import MainWindow
 
     window = MainWindow.open(db=db, user=user)

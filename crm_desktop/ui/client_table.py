@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from crm_desktop.services.client_list import PageKey, list_clients
+from crm_desktop.services.client_list import ClientFilter, PageKey, list_clients
 from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.phones import format_phone
 from crm_desktop.store.database import Database
@@ -27,6 +27,7 @@ class ClientTableModel(QAbstractTableModel):
         self._next: PageKey | None = None
         self._more = True
         self._fixed: bool = False
+        self._where = ClientFilter()
 
     def headers(self) -> list[str]:
         return [
@@ -38,7 +39,10 @@ class ClientTableModel(QAbstractTableModel):
             self.tr("Owner"),
         ]
 
-    def reload(self) -> None:
+    def reload(self, where: ClientFilter | None = None) -> None:
+        """Start the paged list again (with a new filter, if given)."""
+        if where is not None:
+            self._where = where
         self.beginResetModel()
         self._rows, self._next, self._more, self._fixed = [], None, True, False
         self.endResetModel()
@@ -90,7 +94,7 @@ class ClientTableModel(QAbstractTableModel):
         if parent.isValid() or not self._more:
             return
         with self._db.unit_of_work(self._login, write=False) as session:  # an indexed page: ~1 ms
-            page = list_clients(session, after=self._next, limit=PAGE)
+            page = list_clients(session, after=self._next, limit=PAGE, where=self._where)
         if page.rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)

@@ -1,28 +1,34 @@
-"""The main window: the client list with search as you type and a status bar."""
+"""The main window: a sidebar of sections, the section's page, and a status bar that says
+which database this is, who works in it and how it is reached."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QTableView,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
-from crm_desktop.services.client_rows import ClientRow
-from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database
-from crm_desktop.ui.background import Background
 from crm_desktop.ui.client_table import ClientTableModel
+from crm_desktop.ui.clients_page import ClientsPage
+from crm_desktop.ui.coming_soon import ComingSoonPage
+from crm_desktop.ui.icons import icon
 from crm_desktop.ui.startup import open_for_app
 
-SEARCH_DELAY_MS = 150
+SIDEBAR_STYLE = """
+QListWidget { background: #eceff1; border: none; padding-top: 8px; font-size: 11pt; }
+QListWidget::item { padding: 10px 14px; border-radius: 6px; margin: 2px 8px; color: #263238; }
+QListWidget::item:selected { background: #cfd8dc; color: #102027; }
+QListWidget::item:hover:!selected { background: #e3e8eb; }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -30,66 +36,96 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._db = db
         self._login = login
-        self._search_serial = 0
-        self.setWindowTitle(self.tr("CRM — clients"))
-        self.resize(1100, 700)
+        self.setWindowTitle(self.tr("CRM"))
+        self.resize(1280, 760)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search: name, company, phone, e-mail, INN"))
-        self.search.setClearButtonEnabled(True)
-        self.model = ClientTableModel(db, login)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 320)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 170)
-        self.table.setColumnWidth(3, 220)
+        self.clients = ClientsPage(db, login)
+        soon = self.tr("This section comes with the next version of the program.")
+        sections = [
+            ("clients", self.tr("Clients"), self.clients),
+            (
+                "deals",
+                self.tr("Deals"),
+                ComingSoonPage(self.tr("Deals and the sales funnel"), soon),
+            ),
+            ("tasks", self.tr("Tasks"), ComingSoonPage(self.tr("Tasks and reminders"), soon)),
+            ("invoices", self.tr("Invoices"), ComingSoonPage(self.tr("Invoices and orders"), soon)),
+            (
+                "reports",
+                self.tr("Reports"),
+                ComingSoonPage(self.tr("Reports and dashboards"), soon),
+            ),
+            ("settings", self.tr("Settings"), ComingSoonPage(self.tr("Settings"), soon)),
+        ]
+        self.sidebar = QListWidget()
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(200)
+        self.pages = QStackedWidget()
+        for key, label, page in sections:
+            item = QListWidgetItem(icon(key), label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            self.pages.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
 
         body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 12, 12, 6)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
+        self._status_bar()
 
-        self.status_db = QLabel(db.location.describe())
-        self.status_user = QLabel(login or self.tr("local owner"))
-        self.statusBar().addWidget(self.status_db, 1)
-        self.statusBar().addPermanentWidget(self.status_user)
-
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
         for keys in ("Ctrl+F", "Ctrl+K"):
-            QShortcut(QKeySequence(keys), self, self._focus_search)
-        self.model.reload()
+            QShortcut(QKeySequence(keys), self, self.focus_search)
+
+    @property
+    def search(self) -> QLineEdit:
+        return self.clients.search
+
+    @property
+    def model(self) -> ClientTableModel:
+        return self.clients.model
+
+    def _status_bar(self) -> None:
+        location = self._db.location
+        if location.is_sqlite:
+            where = self.tr("Local database: {path}").format(path=location.path)
+            state = self.tr("Works without a network")
+            kind = "database"
+        else:
+            where = self.tr("Office server: {server}").format(server=location.describe())
+            state = self.tr("Connected")
+            kind = "server"
+        bar = self.statusBar()
+        for text, name, stretch in (
+            (where, kind, 1),
+            (self._login or self.tr("the file's owner"), "user", 0),
+            (state, None, 0),
+        ):
+            cell = QWidget()
+            row = QHBoxLayout(cell)
+            row.setContentsMargins(6, 0, 6, 0)
+            if name:
+                glyph = QLabel()
+                glyph.setPixmap(icon(name).pixmap(16, 16))
+                row.addWidget(glyph)
+            row.addWidget(QLabel(text))
+            if stretch:
+                row.addStretch(1)
+                bar.addWidget(cell, stretch)
+            else:
+                bar.addPermanentWidget(cell)
 
     @classmethod
     def open(cls, db: str | None, user: str | None) -> MainWindow | None:
         opened = open_for_app(db, user)
         return cls(*opened) if opened is not None else None
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        self.sidebar.setCurrentRow(0)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def _run_search(self) -> None:
-        text = self.search.text().strip()
-        self._search_serial += 1  # whatever is still running is out of date now
-        serial = self._search_serial
-        if not text:
-            self.model.reload()
-            return
-
-        def show(rows: list[ClientRow]) -> None:
-            if serial == self._search_serial:  # a later keystroke wins
-                self.model.show_rows(rows)
-
-        Background(self._db, lambda s: search_clients(s, text), self._login, write=False).on_done(
-            show
-        ).on_failed(lambda exc: self.statusBar().showMessage(str(exc), 5000)).start()

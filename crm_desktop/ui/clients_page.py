@@ -1,0 +1,107 @@
+"""The Clients page: search as you type, quick filters, and the paged client list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.models import ClientKind
+from crm_desktop.services.client_list import Bin, ClientFilter
+from crm_desktop.services.client_rows import ClientRow
+from crm_desktop.services.search import search_clients
+from crm_desktop.store.database import Database
+from crm_desktop.ui.background import Background
+from crm_desktop.ui.client_table import ClientTableModel
+from crm_desktop.ui.icons import icon
+
+SEARCH_DELAY_MS = 150
+QUIET_DAYS = 30
+
+
+class ClientsPage(QWidget):
+    def __init__(self, db: Database, login: str | None) -> None:
+        super().__init__()
+        self._db = db
+        self._login = login
+        self._search_serial = 0
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, company, phone, e-mail, INN"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter = QComboBox()
+        self.filters = [
+            (self.tr("All clients"), ClientFilter()),
+            (self.tr("People"), ClientFilter(kind=ClientKind.PERSON)),
+            (self.tr("Companies"), ClientFilter(kind=ClientKind.COMPANY)),
+            (self.tr("My clients"), ClientFilter(owner=login) if login else ClientFilter()),
+            (
+                self.tr("No contact for {n} days").format(n=QUIET_DAYS),
+                ClientFilter(no_contact_days=QUIET_DAYS),
+            ),
+            (self.tr("Recycle bin"), ClientFilter(bin=Bin.DELETED)),
+        ]
+        for label, _where in self.filters:
+            self.filter.addItem(label)
+
+        self.model = ClientTableModel(db, login)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate((300, 190, 160, 220, 120)):
+            self.table.setColumnWidth(column, width)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 8)
+        layout.setSpacing(10)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.model.reload()
+
+    def current_filter(self) -> ClientFilter:
+        return self.filters[max(0, self.filter.currentIndex())][1]
+
+    def refresh(self) -> None:
+        """Show what the search box and the filter ask for: the paged list when the box is
+        empty, else the search results (found off the UI thread)."""
+        text = self.search.text().strip()
+        where = self.current_filter()
+        self._search_serial += 1  # whatever is still running is out of date now
+        serial = self._search_serial
+        if not text:
+            self.model.reload(where)
+            return
+
+        def show(rows: list[ClientRow]) -> None:
+            if serial == self._search_serial:  # a later keystroke wins
+                self.model.show_rows(rows)
+
+        Background(
+            self._db, lambda s: search_clients(s, text, where=where), self._login, write=False
+        ).on_done(show).start()

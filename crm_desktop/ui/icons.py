@@ -1,0 +1,30 @@
+"""The icons of the app, in one place: Material Design Icons through qtawesome (vector
+glyphs, sharp at any screen density)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_API", "pyside6")
+
+import qtawesome
+from PySide6.QtGui import QIcon
+
+NAMES = {
+    "clients": "mdi6.account-group-outline",
+    "deals": "mdi6.handshake-outline",
+    "tasks": "mdi6.checkbox-marked-circle-outline",
+    "invoices": "mdi6.file-document-outline",
+    "reports": "mdi6.chart-box-outline",
+    "settings": "mdi6.cog-outline",
+    "search": "mdi6.magnify",
+    "database": "mdi6.database-outline",
+    "server": "mdi6.server-network",
+    "user": "mdi6.account-circle-outline",
+    "soon": "mdi6.progress-wrench",
+}
+
+
+def icon(name: str, color: str = "#37474f") -> QIcon:
+    glyph: QIcon = qtawesome.icon(NAMES[name], color=color)
+    return glyph
