@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import uuid
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -17,9 +21,11 @@ from PySide6.QtWidgets import (
 from crm_desktop.models import ClientKind
 from crm_desktop.services.client_list import Bin, ClientFilter
 from crm_desktop.services.client_rows import ClientRow
+from crm_desktop.services.clients import delete_clients, restore_clients
 from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database
 from crm_desktop.ui.background import Background
+from crm_desktop.ui.client_card import ClientCard
 from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.icons import icon
 
@@ -28,6 +34,8 @@ QUIET_DAYS = 30
 
 
 class ClientsPage(QWidget):
+    sig_message = Signal(str, object)  # text, and the ids an undo would restore
+
     def __init__(self, db: Database, login: str | None) -> None:
         super().__init__()
         self._db = db
@@ -69,9 +77,13 @@ class ClientsPage(QWidget):
         for column, width in enumerate((300, 190, 160, 220, 120)):
             self.table.setColumnWidth(column, width)
 
+        self.new_button = QPushButton(icon("add"), self.tr("New client"))
+        self.new_button.setToolTip(self.tr("Add a client (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.open_card(None))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.filter)
+        bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 8)
         layout.setSpacing(10)
@@ -82,7 +94,42 @@ class ClientsPage(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.doubleClicked.connect(lambda index: self.open_selected())
+        QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.open_card(None))
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         self.model.reload()
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [row.id for row in map(self.model.client_at, rows) if row is not None]
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.open_card(ids[0])
+
+    def open_card(self, client_id: uuid.UUID | None) -> ClientCard:
+        card = ClientCard(self._db, self._login, client_id, parent=self)
+        card.sig_saved.connect(lambda _view: self.refresh())
+        card.show()
+        return card
+
+    def delete_selected(self) -> None:
+        """To the recycle bin, with Undo in the status line for a while."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        with self._db.unit_of_work(self._login) as session:
+            moved = delete_clients(session, ids)
+        self.refresh()
+        self.sig_message.emit(self.tr("Moved to the recycle bin: {n}").format(n=len(moved)), moved)
+
+    def undo_delete(self, ids: list[uuid.UUID]) -> None:
+        with self._db.unit_of_work(self._login) as session:
+            restore_clients(session, ids)
+        self.refresh()
 
     def current_filter(self) -> ClientFilter:
         return self.filters[max(0, self.filter.currentIndex())][1]

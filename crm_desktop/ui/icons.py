@@ -22,6 +22,12 @@ NAMES = {
     "server": "mdi6.server-network",
     "user": "mdi6.account-circle-outline",
     "soon": "mdi6.progress-wrench",
+    "call": "mdi6.phone-outline",
+    "meeting": "mdi6.account-multiple-outline",
+    "email": "mdi6.email-outline",
+    "note": "mdi6.note-text-outline",
+    "add": "mdi6.account-plus-outline",
+    "delete": "mdi6.delete-outline",
 }
 
 

@@ -3,7 +3,9 @@ which database this is, who works in it and how it is reached."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import uuid
+
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -23,6 +26,7 @@ from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.startup import open_for_app
 
+UNDO_SECONDS = 15
 SIDEBAR_STYLE = """
 QListWidget { background: #eceff1; border: none; padding-top: 8px; font-size: 11pt; }
 QListWidget::item { padding: 10px 14px; border-radius: 6px; margin: 2px 8px; color: #263238; }
@@ -81,6 +85,26 @@ class MainWindow(QMainWindow):
 
         for keys in ("Ctrl+F", "Ctrl+K"):
             QShortcut(QKeySequence(keys), self, self.focus_search)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.hide()
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self._undo_ids: list[uuid.UUID] = []
+        self.undo_button.clicked.connect(self.undo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        self.clients.sig_message.connect(self.offer_undo)
+
+    def offer_undo(self, text: str, ids: list[uuid.UUID]) -> None:
+        self._undo_ids = list(ids)
+        self.statusBar().showMessage(text, UNDO_SECONDS * 1000)
+        self.undo_button.setVisible(bool(ids))
+        QTimer.singleShot(UNDO_SECONDS * 1000, self.undo_button.hide)
+
+    def undo(self) -> None:
+        if self._undo_ids:
+            self.clients.undo_delete(self._undo_ids)
+            self._undo_ids = []
+            self.undo_button.hide()
+            self.statusBar().showMessage(self.tr("Restored"), 3000)
 
     @property
     def search(self) -> QLineEdit:

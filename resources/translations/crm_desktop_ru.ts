@@ -2,6 +2,191 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ClientCard</name>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="107"/>
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="111"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="114"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="190"/>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="114"/>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="116"/>
+        <source>Comes with the next version of the program.</source>
+        <translation>Появится в следующей версии программы.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="117"/>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="117"/>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="117"/>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="173"/>
+        <source>Company name</source>
+        <translation>Название компании</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="173"/>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="175"/>
+        <source>A client needs a name</source>
+        <translation>У клиента должно быть имя</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="181"/>
+        <source>Legal form</source>
+        <translation>Форма собственности</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="185"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="195"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="191"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="200"/>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="204"/>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="209"/>
+        <source>One number a line, e.g. 8 912 345-67-89</source>
+        <translation>По номеру в строке, например 8 912 345-67-89</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="214"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="223"/>
+        <source>E-mails</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="228"/>
+        <source>nobody</source>
+        <translation>никто</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="233"/>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="236"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="248"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="473"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="245"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="470"/>
+        <source>Call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="246"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="471"/>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="247"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="472"/>
+        <source>E-mail</source>
+        <translation>Письмо</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="345"/>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="398"/>
+        <source>Save the changes to this client?</source>
+        <translation>Сохранить изменения клиента?</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="433"/>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="434"/>
+        <source>This client has changes that were not saved last time. Restore them?</source>
+        <translation>У этого клиента есть изменения, не сохранённые в прошлый раз. Восстановить их?</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="446"/>
+        <source>What was it about?</source>
+        <translation>О чём договорились?</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="466"/>
+        <source>No contacts yet: log the first call or meeting.</source>
+        <translation>Контактов пока нет: запишите первый звонок или встречу.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="474"/>
+        <source>Deal stage</source>
+        <translation>Этап сделки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="478"/>
+        <source>someone</source>
+        <translation>кто-то</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="489"/>
+        <source>Works at no company on record</source>
+        <translation>Компания не указана</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="497"/>
+        <source>No people of this company on record</source>
+        <translation>Сотрудники компании не указаны</translation>
+    </message>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
         <location filename="../../crm_desktop/ui/client_table.py" line="34"/>
@@ -37,125 +222,150 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="38"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="46"/>
         <source>Search: name, company, phone, e-mail, INN</source>
         <translation>Поиск: имя, компания, телефон, почта, ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="43"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="51"/>
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="44"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="52"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="45"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="53"/>
         <source>Companies</source>
         <translation>Компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="46"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="54"/>
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="48"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="56"/>
         <source>No contact for {n} days</source>
         <translation>Без контакта {n} дней</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="51"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="59"/>
         <source>Recycle bin</source>
         <translation>Корзина</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="80"/>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="81"/>
+        <source>Add a client (Ctrl+N)</source>
+        <translation>Добавить клиента (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="127"/>
+        <source>Moved to the recycle bin: {n}</source>
+        <translation>Перемещено в корзину: {n}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="39"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="43"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="43"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="47"/>
         <source>This section comes with the next version of the program.</source>
         <translation>Этот раздел появится в следующей версии программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="45"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="49"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="48"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="52"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="49"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="53"/>
         <source>Deals and the sales funnel</source>
         <translation>Сделки и воронка продаж</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="55"/>
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="55"/>
         <source>Tasks and reminders</source>
         <translation>Задачи и напоминания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="56"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="56"/>
         <source>Invoices and orders</source>
         <translation>Счета и заказы</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="59"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="56"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="60"/>
         <source>Reports and dashboards</source>
         <translation>Отчёты и сводки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="58"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="62"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="88"/>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="107"/>
+        <source>Restored</source>
+        <translation>Восстановлено</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="120"/>
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="121"/>
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="124"/>
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="125"/>
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="130"/>
         <source>the file&apos;s owner</source>
         <translation>владелец файла</translation>
     </message>

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -15,6 +13,7 @@ from crm_desktop.store.database import open_database
 from crm_desktop.store.location import Location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.ui.startup import open_for_app
+from tests.ui.dialogs import Answers
 
 
 def make_db(path: Path) -> None:
@@ -30,31 +29,6 @@ def test_first_run_creates_the_local_database(qtbot: QtBot, tmp_path: Path) -> N
     assert opened is not None
     assert (tmp_path / "new.sqlite3").exists()
     opened[0].dispose()
-
-
-class Answers:
-    """Answers the app's modal dialogs as a user would, in order: a string is typed into
-    an input dialog and accepted, None cancels it; a message box is read and closed."""
-
-    def __init__(self, *answers: str | None) -> None:
-        self.answers = list(answers)
-        self.messages: list[str] = []
-        self.timer = QTimer(interval=20)
-        self.timer.timeout.connect(self._answer)
-        self.timer.start()
-
-    def _answer(self) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QMessageBox):
-            self.messages.append(dialog.text())
-            dialog.accept()
-        elif isinstance(dialog, QInputDialog) and self.answers:
-            answer = self.answers.pop(0)
-            if answer is None:
-                dialog.reject()
-            else:
-                dialog.setTextValue(answer)
-                dialog.accept()
 
 
 def test_a_user_with_a_password_signs_in(qtbot: QtBot, tmp_path: Path) -> None:
