@@ -3,31 +3,39 @@
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from crm_desktop.errors import CrmError
 from crm_desktop.models import ClientKind
 from crm_desktop.services.client_list import Bin, ClientFilter
 from crm_desktop.services.client_rows import ClientRow
-from crm_desktop.services.clients import delete_clients, restore_clients
+from crm_desktop.services.clients import assign_owner, delete_clients, restore_clients
 from crm_desktop.services.search import search_clients
+from crm_desktop.services.tags import tag_clients
+from crm_desktop.services.users import list_users
 from crm_desktop.store.database import Database
 from crm_desktop.ui.background import Background
 from crm_desktop.ui.client_card import ClientCard
 from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.merge_dialog import MergeDialog
 
 SEARCH_DELAY_MS = 150
 QUIET_DAYS = 30
@@ -95,6 +103,8 @@ class ClientsPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.doubleClicked.connect(lambda index: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.open_card(None))
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_selected)
@@ -104,6 +114,60 @@ class ClientsPage(QWidget):
     def selected_ids(self) -> list[uuid.UUID]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [row.id for row in map(self.model.client_at, rows) if row is not None]
+
+    def _menu(self, position: QPoint) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), self.open_selected)
+        merge = menu.addAction(self.tr("Merge duplicates…"), self.merge_selected)
+        merge.setEnabled(len(ids) == 2)
+        assign = menu.addMenu(self.tr("Assign to"))
+        with self._db.unit_of_work(self._login, write=False) as session:
+            users = [u for u in list_users(session) if not u.disabled]
+        for user in users:
+            assign.addAction(
+                user.full_name or user.login, partial(self.assign_selected, user.login)
+            )
+        assign.addSeparator()
+        assign.addAction(self.tr("nobody"), lambda: self.assign_selected(None))
+        menu.addAction(self.tr("Add a tag…"), self.tag_selected)
+        menu.addSeparator()
+        menu.addAction(icon("delete"), self.tr("Move to the recycle bin"), self.delete_selected)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def merge_selected(self) -> MergeDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return None
+        dialog = MergeDialog(self._db, self._login, ids[0], ids[1], parent=self)
+        dialog.sig_merged.connect(lambda _view: self.refresh())
+        dialog.open()
+        return dialog
+
+    def assign_selected(self, login: str | None) -> None:
+        ids = self.selected_ids()
+        with self._db.unit_of_work(self._login) as session:
+            changed = assign_owner(session, ids, login)
+        self.refresh()
+        self.sig_message.emit(self.tr("Responsible changed: {n}").format(n=changed), [])
+
+    def tag_selected(self, name: str | None = None) -> None:
+        ids = self.selected_ids()
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("Add a tag"), self.tr("Tag:"))
+            if not ok or not name.strip():
+                return
+        try:
+            with self._db.unit_of_work(self._login) as session:
+                tag = tag_clients(session, ids, name)
+        except CrmError as exc:
+            QMessageBox.warning(self, self.tr("Add a tag"), str(exc))
+            return
+        self.sig_message.emit(
+            self.tr("Tag «{tag}» added: {n}").format(tag=tag.name, n=len(ids)), []
+        )
 
     def open_selected(self) -> None:
         ids = self.selected_ids()

@@ -222,52 +222,103 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="46"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="54"/>
         <source>Search: name, company, phone, e-mail, INN</source>
         <translation>Поиск: имя, компания, телефон, почта, ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="51"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="59"/>
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="52"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="60"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="53"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="61"/>
         <source>Companies</source>
         <translation>Компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="54"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="62"/>
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="56"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="64"/>
         <source>No contact for {n} days</source>
         <translation>Без контакта {n} дней</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="59"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="67"/>
         <source>Recycle bin</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="80"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="88"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="81"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="89"/>
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="127"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="123"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="124"/>
+        <source>Merge duplicates…</source>
+        <translation>Объединить дубликаты…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="126"/>
+        <source>Assign to</source>
+        <translation>Назначить ответственным</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="134"/>
+        <source>nobody</source>
+        <translation>никого</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="135"/>
+        <source>Add a tag…</source>
+        <translation>Добавить метку…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="137"/>
+        <source>Move to the recycle bin</source>
+        <translation>В корзину</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="154"/>
+        <source>Responsible changed: {n}</source>
+        <translation>Ответственный изменён: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="159"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="166"/>
+        <source>Add a tag</source>
+        <translation>Добавить метку</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="159"/>
+        <source>Tag:</source>
+        <translation>Метка:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="169"/>
+        <source>Tag «{tag}» added: {n}</source>
+        <translation>Метка «{tag}» добавлена: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="191"/>
         <source>Moved to the recycle bin: {n}</source>
         <translation>Перемещено в корзину: {n}</translation>
     </message>
@@ -368,6 +419,70 @@
         <location filename="../../crm_desktop/ui/main_window.py" line="130"/>
         <source>the file&apos;s owner</source>
         <translation>владелец файла</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="46"/>
+        <source>Merge duplicates</source>
+        <translation>Объединение дубликатов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="49"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="50"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="53"/>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="56"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="57"/>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="58"/>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="59"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="63"/>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="64"/>
+        <source>Keep this record</source>
+        <translation>Оставить эту запись</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="86"/>
+        <source>Phones and e-mails</source>
+        <translation>Телефоны и почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="91"/>
+        <source>Phones, e-mails, history, deals, tasks and invoices of both records stay with the client kept; the other record goes to the recycle bin.</source>
+        <translation>Телефоны, почта, история, сделки, задачи и счета обеих записей остаются у оставленного клиента; другая запись уходит в корзину.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="99"/>
+        <source>Merge</source>
+        <translation>Объединить</translation>
     </message>
 </context>
 <context>
