@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError, ValidationError
-from crm_desktop.models import ClientKind, InteractionKind
 from crm_desktop.services.client_list import ClientFilter, list_clients
 from crm_desktop.services.client_views import ClientView, get_client
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client
@@ -41,6 +40,7 @@ from crm_desktop.services.legal_forms import SHORT_FORMS
 from crm_desktop.services.phones import format_phone, normalize_phone
 from crm_desktop.services.requisites import normalize_inn
 from crm_desktop.services.users import list_users
+from crm_desktop.services.vocabulary import ClientKind, InteractionKind
 from crm_desktop.store.database import Database
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.drafts import Drafts

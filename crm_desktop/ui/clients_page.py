@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
-from crm_desktop.models import ClientKind
 from crm_desktop.services.client_list import Bin, ClientFilter
 from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.clients import assign_owner, delete_clients, restore_clients
 from crm_desktop.services.search import search_clients
 from crm_desktop.services.tags import tag_clients
 from crm_desktop.services.users import list_users
+from crm_desktop.services.vocabulary import ClientKind
 from crm_desktop.store.database import Database
 from crm_desktop.ui.background import Background
 from crm_desktop.ui.client_card import ClientCard
