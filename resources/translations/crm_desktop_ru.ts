@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../crm_desktop/ui/background.py" line="83"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
         <location filename="../../crm_desktop/ui/client_card.py" line="107"/>
