@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 from crm_desktop.commands.context import Context, parse_id, print_json, print_json_array
@@ -21,6 +23,7 @@ from crm_desktop.services.clients import (
 from crm_desktop.services.merge import merge_clients
 from crm_desktop.services.phones import format_phone
 from crm_desktop.services.search import DEFAULT_LIMIT, search_clients
+from crm_desktop.store.database import CrmSession
 
 
 def register(commands: Any) -> None:
@@ -145,18 +148,23 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_delete(ctx: Context, args: argparse.Namespace) -> int:
-    client_id = parse_id(args.id)
-    with ctx.unit_of_work() as session:
-        view = delete_client(session, client_id)
-    _report(args, view, _("Moved to the recycle bin"))
-    return 0
+    return _bin_move(ctx, args, delete_client, _("Moved to the recycle bin"))
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    return _bin_move(ctx, args, restore_client, _("Restored"))
+
+
+def _bin_move(
+    ctx: Context,
+    args: argparse.Namespace,
+    move: Callable[[CrmSession, uuid.UUID], ClientView],
+    done: str,
+) -> int:
     client_id = parse_id(args.id)
     with ctx.unit_of_work() as session:
-        view = restore_client(session, client_id)
-    _report(args, view, _("Restored"))
+        view = move(session, client_id)
+    _report(args, view, done)
     return 0
 
 

@@ -34,7 +34,7 @@ class ClientFilter:
     no_contact_days: int | None = None
     bin: Bin = Bin.LIVE
 
-    def conditions(self, now: dt.datetime | None = None) -> list[ColumnElement[bool]]:
+    def conditions(self) -> list[ColumnElement[bool]]:
         conds: list[ColumnElement[bool]] = []
         if self.bin is Bin.LIVE:
             conds.append(Client.deleted_at.is_(None))
@@ -57,7 +57,7 @@ class ClientFilter:
                 )
             )
         if self.no_contact_days is not None:
-            since = (now or utcnow()) - dt.timedelta(days=self.no_contact_days)
+            since = utcnow() - dt.timedelta(days=self.no_contact_days)
             conds.append(or_(Client.last_contact_at.is_(None), Client.last_contact_at < since))
         return conds
 

@@ -95,17 +95,17 @@ def _views_of(session: Session, clients: Sequence[Client]) -> list[ClientView]:
             .order_by(Email.client_id, Email.position)
         ):
             emails[client_id].append(address)
-    return [_view(c, c.company_name, phones[c.id], emails[c.id]) for c in clients]
+    return [_view(c, phones[c.id], emails[c.id]) for c in clients]
 
 
-def _view(c: Client, company: str | None, phones: list[str], emails: list[str]) -> ClientView:
+def _view(c: Client, phones: list[str], emails: list[str]) -> ClientView:
     return ClientView(
         id=c.id,
         kind=c.kind,
         name=c.name,
         legal_form=c.legal_form,
         company_id=c.company_id,
-        company=company,
+        company=c.company_name,
         phones=phones,
         emails=emails,
         inn=c.inn,

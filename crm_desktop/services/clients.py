@@ -74,7 +74,7 @@ def edit_client(
 ) -> ClientView:
     """Change a client. With `expected_version` (the version the user's form was loaded
     at) an edit made meanwhile by someone else is refused instead of overwritten."""
-    client = _load(session, client_id)
+    client = load_client(session, client_id)
     if expected_version is not None and client.version != expected_version:
         raise Conflict(stale_record_message())
     if client.deleted_at is not None:
@@ -102,7 +102,7 @@ def edit_client(
 
 def delete_client(session: Session, client_id: uuid.UUID) -> ClientView:
     """Move a client to the recycle bin (a tombstone: hidden, not erased)."""
-    client = _load(session, client_id)
+    client = load_client(session, client_id)
     if client.deleted_at is None:
         client.deleted_at = utcnow()
         session.flush()
@@ -110,7 +110,7 @@ def delete_client(session: Session, client_id: uuid.UUID) -> ClientView:
 
 
 def restore_client(session: Session, client_id: uuid.UUID) -> ClientView:
-    client = _load(session, client_id)
+    client = load_client(session, client_id)
     if client.merged_into_id is not None:
         raise ValidationError(
             "id", _("This record was merged into another client; open that one instead")
@@ -121,7 +121,7 @@ def restore_client(session: Session, client_id: uuid.UUID) -> ClientView:
     return get_client(session, client_id)
 
 
-def _load(session: Session, client_id: uuid.UUID) -> Client:
+def load_client(session: Session, client_id: uuid.UUID) -> Client:
     client = session.get(Client, client_id)
     if client is None:
         raise NotFound(_("No client with id {id}", id=client_id))

@@ -25,7 +25,7 @@ from crm_desktop.models import (
     utcnow,
 )
 from crm_desktop.services.client_views import ClientView, get_client
-from crm_desktop.services.clients import _load, acting_login, set_emails, set_phones
+from crm_desktop.services.clients import acting_login, load_client, set_emails, set_phones
 from crm_desktop.store.search_index import fold
 
 MERGEABLE_FIELDS = (
@@ -56,7 +56,7 @@ def merge_clients(
     survivor; the other record goes to the recycle bin, marked as merged into it."""
     if survivor_id == other_id:
         raise ValidationError("merge", _("A client cannot be merged with itself"))
-    survivor, other = _load(session, survivor_id), _load(session, other_id)
+    survivor, other = load_client(session, survivor_id), load_client(session, other_id)
     if survivor.deleted_at is not None or other.deleted_at is not None:
         raise ValidationError(
             "merge", _("Restore the client from the recycle bin before merging it")

@@ -3,7 +3,6 @@ backend (a headless Linux) simply has none: nothing is stored and nothing crashe
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 import keyring
@@ -38,10 +37,3 @@ def save_password(location: Location, password: str) -> bool:
         log.info("password not saved, no keyring: %s", exc)
         return False
     return True
-
-
-def forget_password(location: Location) -> None:
-    if location.is_sqlite or not location.user:
-        return
-    with contextlib.suppress(KeyringError, RuntimeError):
-        keyring.delete_password(service_name(location), location.user)

@@ -26,7 +26,6 @@ class ClientTableModel(QAbstractTableModel):
         self._rows: list[ClientRow] = []
         self._next: PageKey | None = None
         self._more = True
-        self._fixed: bool = False
         self._where = ClientFilter()
 
     def headers(self) -> list[str]:
@@ -44,14 +43,14 @@ class ClientTableModel(QAbstractTableModel):
         if where is not None:
             self._where = where
         self.beginResetModel()
-        self._rows, self._next, self._more, self._fixed = [], None, True, False
+        self._rows, self._next, self._more = [], None, True
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
     def show_rows(self, rows: list[ClientRow]) -> None:
         """Show a fixed set (search results) instead of the paged list."""
         self.beginResetModel()
-        self._rows, self._next, self._more, self._fixed = list(rows), None, False, True
+        self._rows, self._next, self._more = list(rows), None, False
         self.endResetModel()
 
     def client_at(self, row: int) -> ClientRow | None:
@@ -88,7 +87,7 @@ class ClientTableModel(QAbstractTableModel):
         return view.owner or ""
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._more and not self._fixed
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid() or not self._more:

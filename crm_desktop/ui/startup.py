@@ -69,8 +69,10 @@ def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None
             upgrade(database)  # a new file gets its schema; an older one a backup first
         else:
             ensure_usable(database)
-        login = user.strip().lower() if user and database.location.is_sqlite else None
-        login = login or (None if database.location.is_sqlite else database.location.user)
+        if database.location.is_sqlite:
+            login = user.strip().lower() if user else None
+        else:
+            login = database.location.user
         if login and database.location.is_sqlite and not _sign_in(database, login):
             return None
         return database, login
