@@ -6,14 +6,12 @@ import argparse
 import sys
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
 from crm_desktop.commands.context import Context, print_json
-from crm_desktop.errors import BadInput, PermissionDenied
+from crm_desktop.errors import BadInput
 from crm_desktop.i18n import _
 from crm_desktop.store.database import Database, DatabaseMissing
-from crm_desktop.store.provisioning import create_postgres_database
-from crm_desktop.store.schema import head_revision, upgrade
+from crm_desktop.store.provisioning import create_postgres_database, upgrade_as_admin
+from crm_desktop.store.schema import head_revision
 from crm_desktop.store.search_index import cyrillic_search_works
 
 
@@ -39,17 +37,7 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if args.demo is not None and args.demo < 0:
         raise BadInput(_("--demo: the number of clients cannot be negative"))
     db = _open_or_create(ctx)
-    try:
-        backup = upgrade(db)
-    except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) in ("42501", "42P01"):
-            raise PermissionDenied(
-                _(
-                    "Only an administrator can create or upgrade the schema on {server}.",
-                    server=db.location.server_name(),
-                )
-            ) from None
-        raise
+    backup = upgrade_as_admin(db)
     with ctx.unit_of_work(write=False) as session:
         if not cyrillic_search_works(session):
             print(

@@ -103,6 +103,11 @@ def list_users(session: Session) -> list[UserView]:
     return [_view(u) for u in session.scalars(select(User).order_by(User.login))]
 
 
+def find_user(session: Session, login: str) -> UserView | None:
+    user = session.scalar(select(User).where(User.login == login.strip().lower()))
+    return None if user is None else _view(user)
+
+
 def get_user(session: Session, login: str) -> User:
     user = session.scalar(select(User).where(User.login == login.strip().lower()))
     if user is None:

@@ -6,7 +6,7 @@ import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import platformdirs
 from sqlalchemy.engine import URL
@@ -71,6 +71,20 @@ class Location:
         """The host (or socket directory) and port, for messages and the keyring."""
         host = self.host or self.socket_dir or "localhost"
         return f"{host}:{self.port or 5432}"
+
+    def url(self) -> str:
+        """The `--db` value for this database, never with the password: what the first-run
+        wizard saves."""
+        if self.is_sqlite:
+            return str(self.path)
+        who = quote(self.user or "", safe="") + "@" if self.user else ""
+        host = "" if (self.host or "").startswith("/") else (self.host or "")
+        port = f":{self.port}" if self.port and host else ""
+        query = dict(self.query)
+        if (self.host or "").startswith("/"):
+            query["host"] = self.host or ""
+        params = f"?{urlencode(query)}" if query else ""
+        return f"postgresql://{who}{host}{port}/{quote(self.database or '', safe='')}{params}"
 
     def describe(self) -> str:
         """What to show a person: the file, or user@server/database (never a password)."""

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from crm_desktop.errors import PermissionDenied
 from crm_desktop.i18n import _
-from crm_desktop.store.database import classify_connect_error
+from crm_desktop.store.database import Database, classify_connect_error
 from crm_desktop.store.location import Location
+from crm_desktop.store.schema import upgrade
 
 
 def create_postgres_database(location: Location) -> None:
@@ -34,3 +36,19 @@ def create_postgres_database(location: Location) -> None:
         ) from None
     finally:
         engine.dispose()
+
+
+def upgrade_as_admin(db: Database) -> Path | None:
+    """`upgrade`, saying in one sentence that only an administrator may when the server
+    refuses an ordinary login."""
+    try:
+        return upgrade(db)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) in ("42501", "42P01"):
+            raise PermissionDenied(
+                _(
+                    "Only an administrator can create or upgrade the schema on {server}.",
+                    server=db.location.server_name(),
+                )
+            ) from None
+        raise

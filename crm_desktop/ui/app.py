@@ -19,7 +19,9 @@ def _has_screen() -> bool:
 
 
 def run_app(db: str | None = None, user: str | None = None, lang: str | None = None) -> int:
-    set_language(lang)
+    from crm_desktop.ui.settings import saved_language
+
+    set_language(lang or saved_language())
     if not _has_screen():
         print(
             _(

@@ -9,6 +9,9 @@ Long work takes a `Progress` as well and gets a progress dialog with a Cancel bu
     Background(db, lambda s, p: generate_demo(s, n, progress=p.report), login,
                progress=tr("Adding sample data…"), parent=window).start()
 
+With `db=None` the work gets no session (only the `Progress`, if any): for work that
+opens or creates its own database, like the first-run wizard's.
+
 Cancelling raises `Cancelled` inside the work at its next report, so the unit of work
 rolls back and nothing half-done is kept.
 """
@@ -62,7 +65,7 @@ class Progress:
 class Background(QRunnable, Generic[T]):
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         work: Callable[..., T],
         login: str | None = None,
         *,
@@ -107,11 +110,15 @@ class Background(QRunnable, Generic[T]):
 
     def run(self) -> None:  # in the worker thread
         try:
-            with self._db.unit_of_work(self._login, write=self._write) as session:
-                if self.progress is not None:
-                    result = self._work(session, self.progress)
-                else:
-                    result = self._work(session)
+            if self._db is None:  # work that opens its own database (the first run)
+                args: tuple[Any, ...] = () if self.progress is None else (self.progress,)
+                result = self._work(*args)
+            else:
+                with self._db.unit_of_work(self._login, write=self._write) as session:
+                    if self.progress is not None:
+                        result = self._work(session, self.progress)
+                    else:
+                        result = self._work(session)
         except Exception as exc:
             if not isinstance(exc, Cancelled):
                 log.exception("background operation failed")

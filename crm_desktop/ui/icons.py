@@ -28,6 +28,10 @@ NAMES = {
     "note": "mdi6.note-text-outline",
     "add": "mdi6.account-plus-outline",
     "delete": "mdi6.delete-outline",
+    "welcome": "mdi6.hand-wave-outline",
+    "place": "mdi6.folder-home-outline",
+    "company": "mdi6.domain",
+    "login": "mdi6.account-key-outline",
 }
 
 

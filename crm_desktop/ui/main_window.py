@@ -24,7 +24,7 @@ from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.clients_page import ClientsPage
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.icons import icon
-from crm_desktop.ui.startup import open_for_app
+from crm_desktop.ui.startup import first_run_path, open_for_app
 
 UNDO_SECONDS = 15
 SIDEBAR_STYLE = """
@@ -146,7 +146,13 @@ class MainWindow(QMainWindow):
 
     @classmethod
     def open(cls, db: str | None, user: str | None) -> MainWindow | None:
-        opened = open_for_app(db, user)
+        local_path = first_run_path(db, user)
+        if local_path is not None:
+            from crm_desktop.ui.first_run import run_first_run
+
+            opened = run_first_run(local_path)
+        else:
+            opened = open_for_app(db, user)
         return cls(*opened) if opened is not None else None
 
     def focus_search(self) -> None:

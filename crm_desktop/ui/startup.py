@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import socket
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from crm_desktop.errors import CrmError
 from crm_desktop.logfile import log_path
 from crm_desktop.services.passwords import needs_password, sign_in
+from crm_desktop.services.users import find_user as session_user
 from crm_desktop.store import credentials
 from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import Location, resolve_location
 from crm_desktop.store.schema import ensure_usable, upgrade
+from crm_desktop.ui.settings import last_login, save_last_login
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,28 @@ def _sign_in(db: Database, login: str) -> bool:
         QMessageBox.warning(None, "crm-desktop", str(attempt.error))
 
 
+def first_run_path(db: str | None, user: str | None) -> Path | None:
+    """Where the first-run wizard would put the local database, when there is no
+    database yet (no file where the local one should be); None otherwise."""
+    try:
+        location = resolve_location(db, user)
+    except CrmError:
+        return None  # open_for_app says what is wrong with it
+    if location.is_sqlite and location.path is not None and not location.path.exists():
+        return location.path
+    return None
+
+
+def _remembered_login(db: Database) -> str | None:
+    """Who last worked in this local database on this computer, if still a user."""
+    login = last_login(db.location.describe())
+    if login is None:
+        return None
+    with db.unit_of_work(write=False) as session:
+        user = session_user(session, login)
+    return login if user is not None and not user.disabled else None
+
+
 def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None] | None:
     """The open database and the acting login, or None when the user gave up or it could
     not be opened (they were told why in one sentence)."""
@@ -70,11 +95,12 @@ def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None
         else:
             ensure_usable(database)
         if database.location.is_sqlite:
-            login = user.strip().lower() if user else None
+            login = user.strip().lower() if user else _remembered_login(database)
         else:
             login = database.location.user
         if login and database.location.is_sqlite and not _sign_in(database, login):
             return None
+        save_last_login(database.location.describe(), login)
         return database, login
     except CrmError as exc:
         QMessageBox.critical(None, "crm-desktop", str(exc))

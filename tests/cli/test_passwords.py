@@ -12,13 +12,13 @@ from pathlib import Path
 import keyring
 import psycopg
 import pytest
-from keyring.backend import KeyringBackend
 
 from crm_desktop.errors import PasswordRequired, PermissionDenied
 from crm_desktop.store import credentials
 from crm_desktop.store.database import open_database
 from crm_desktop.store.location import parse_location
 from tests.cli.conftest import Cli
+from tests.memory_keyring import MemoryKeyring
 
 PASSWORD = "Секрет-2026"
 
@@ -76,23 +76,6 @@ def test_libpq_finds_pgpassword(
     monkeypatch.delenv("PGPASSWORD")
     with pytest.raises(PasswordRequired):
         open_database(parse_location(url(password_server)), ask_password=lambda _l: None)
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 def test_password_from_the_keyring_and_asked_only_when_needed(password_server: str) -> None:

@@ -1,0 +1,599 @@
+"""The first-run wizard: language, where the data lives (this computer, the office server,
+or sample data to try), the company's profile and the first user. Every field is checked
+as the user types, with the reason next to it; the work at the end runs off the UI thread
+with a progress dialog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from crm_desktop.errors import CrmError, ValidationError
+from crm_desktop.i18n import language, set_language
+from crm_desktop.services.company_profile import CompanyDetails, company_errors
+from crm_desktop.services.users import MIN_PASSWORD, normalize_login
+from crm_desktop.store.database import Database
+from crm_desktop.store.location import Location
+from crm_desktop.ui.background import Background
+from crm_desktop.ui.first_run_setup import (
+    DEMO_CLIENTS,
+    FirstUser,
+    ServerCheck,
+    connect_server,
+    finish_server,
+    make_local,
+    open_demo,
+    suggested_login,
+)
+from crm_desktop.ui.icons import icon
+from crm_desktop.ui.language import use_language
+from crm_desktop.ui.settings import save_language, save_last_login
+
+LANGUAGE, PLACE, SERVER, COMPANY, USER = range(5)
+LOCAL, OFFICE, DEMO = "local", "server", "demo"
+CONNECT_TIMEOUT_S = 10
+ERROR_STYLE = "color: #c62828;"
+HINT_STYLE = "color: #546e7a;"
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _hint(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(HINT_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def _with_error(edit: QWidget, error: QLabel) -> QWidget:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(edit)
+    column.addWidget(error)
+    return box
+
+
+def _logo(name: str) -> QPixmap:
+    return icon(name, color="#455a64").pixmap(QSize(48, 48))
+
+
+def _narrow(form: QFormLayout) -> QFormLayout:
+    """Fields as wide as a value needs, not the whole page (easier to read)."""
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    form.setVerticalSpacing(8)
+    return form
+
+
+def _show_error(label: QLabel, message: str | None) -> None:
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+def _one_sentence(exc: BaseException) -> str:
+    if isinstance(exc, CrmError):
+        return exc.message
+    return QCoreApplication.translate(
+        "FirstRun", "Something went wrong ({error}); the details are in the log file."
+    ).format(error=type(exc).__name__)
+
+
+class LanguagePage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, _logo("welcome"))
+        self._wizard = wizard
+        self.combo = QComboBox()
+        self.combo.addItem("Русский", "ru")
+        self.combo.addItem("English", "en")
+        self.combo.setCurrentIndex(0 if language() == "ru" else 1)
+        self.welcome = QLabel()
+        self.welcome.setWordWrap(True)
+        self.caption = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(self.welcome)
+        form = QFormLayout()
+        form.addRow(self.caption, self.combo)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.combo.currentIndexChanged.connect(
+            lambda _i: wizard.switch_language(str(self.combo.currentData()))
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome"))
+        self.setSubTitle(self.tr("A few questions, and you can start working."))
+        self.welcome.setText(
+            self.tr(
+                "The wizard asks where to keep the data, describes your company for invoices "
+                "and creates your login. Everything can be changed later in Settings."
+            )
+        )
+        self.caption.setText(self.tr("Language of the program:"))
+
+    def nextId(self) -> int:
+        return PLACE
+
+
+class PlacePage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, _logo("place"))
+        self._wizard = wizard
+        self.setTitle(self.tr("Where to keep the data"))
+        self.setSubTitle(self.tr("Choose how this computer works with the client base."))
+        self.local = QRadioButton(self.tr("Work on this computer"))
+        self.server = QRadioButton(self.tr("Connect to the office server"))
+        self.demo = QRadioButton(self.tr("Try with sample data"))
+        self.local.setChecked(True)
+        hints = {
+            self.local: self.tr(
+                "The data stays in a file on this computer ({path}). Nothing to set up, "
+                "works without a network."
+            ).format(path=wizard.local_path),
+            self.server: self.tr(
+                "Several people work in one shared database on the office server "
+                "(PostgreSQL). The administrator gives you its address and your login."
+            ),
+            self.demo: self.tr(
+                "A separate database with {n} invented clients, their history, deals and "
+                "invoices, to look around. It never mixes with your real data."
+            ).format(n=DEMO_CLIENTS),
+        }
+        group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        for button, hint in hints.items():
+            group.addButton(button)
+            button.setStyleSheet("font-weight: 600;")
+            layout.addWidget(button)
+            text = _hint(hint)
+            text.setContentsMargins(26, 0, 0, 12)
+            layout.addWidget(text)
+        layout.addStretch(1)
+        group.buttonToggled.connect(lambda *_a: self.completeChanged.emit())
+
+    def choice(self) -> str:
+        if self.server.isChecked():
+            return OFFICE
+        return DEMO if self.demo.isChecked() else LOCAL
+
+    def nextId(self) -> int:
+        return {LOCAL: COMPANY, OFFICE: SERVER, DEMO: -1}[self.choice()]
+
+
+class ServerPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, _logo("server"))
+        self._wizard = wizard
+        self.check: ServerCheck | None = None
+        self.setTitle(self.tr("The office server"))
+        self.setSubTitle(
+            self.tr("The administrator of your office gives you these values and your login.")
+        )
+        self.host = QLineEdit()
+        self.host.setPlaceholderText(self.tr("server name or address, e.g. 192.168.1.10"))
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(5432)
+        self.database = QLineEdit("crm")
+        self.login = QLineEdit(suggested_login())
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(
+            self.tr("Remember the password in the system keyring (never in a file)")
+        )
+        self.remember.setChecked(True)
+        self.status = _error_label()
+        for edit in (self.host, self.database, self.login, self.password):
+            edit.setMinimumWidth(360)
+        form = _narrow(QFormLayout(self))
+        form.addRow(self.tr("Server:"), self.host)
+        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Database:"), self.database)
+        form.addRow(self.tr("Login:"), self.login)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow("", self.remember)
+        form.addRow("", self.status)
+        for edit in (self.host, self.database, self.login):
+            edit.textChanged.connect(lambda _t: self._edited())
+        self.password.textChanged.connect(lambda _t: self._edited())
+        self.port.valueChanged.connect(lambda _v: self._edited())
+
+    def _edited(self) -> None:
+        if self.check is not None:
+            self.check.database.dispose()
+            self.check = None
+        _show_error(self.status, None)
+        self.completeChanged.emit()
+
+    def location(self) -> Location:
+        host = self.host.text().strip()
+        socket = host.startswith("/")  # a directory: the server's local socket
+        return Location(
+            kind="postgresql",
+            user=self.login.text().strip(),
+            password=self.password.text() or None,
+            host=None if socket else host,
+            port=self.port.value(),
+            database=self.database.text().strip(),
+            query=(("host", host),) if socket else (),
+        )
+
+    def isComplete(self) -> bool:
+        return all(e.text().strip() for e in (self.host, self.database, self.login))
+
+    def validatePage(self) -> bool:
+        """Connect before going on (in a worker: an unreachable server takes seconds);
+        a failure is said in one sentence under the fields."""
+        if self.check is not None:
+            return True
+        location = self.location()
+        probe = replace(location, query=(*location.query, ("connect_timeout", "10")))
+        ok, result = self._wizard.run(
+            lambda _p: connect_server(probe),
+            self.tr("Connecting to {server}…").format(server=location.server_name()),
+        )
+        if not ok:
+            _show_error(self.status, _one_sentence(result))
+            return False
+        self.check = result
+        return True
+
+    def nextId(self) -> int:
+        return COMPANY
+
+
+class CompanyPage(QWizardPage):
+    """The requisites printed on invoices: only the name is required now."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, _logo("company"))
+        self._wizard = wizard
+        self.setTitle(self.tr("Your company"))
+        self.setSubTitle(
+            self.tr(
+                "These requisites go on your invoices. Only the name is needed now; "
+                "what you enter is checked as you type."
+            )
+        )
+        labels = {
+            "short_name": self.tr("Name:"),
+            "full_name": self.tr("Full legal name:"),
+            "inn": self.tr("INN:"),
+            "kpp": self.tr("KPP:"),
+            "ogrn": self.tr("OGRN / OGRNIP:"),
+            "legal_address": self.tr("Legal address:"),
+            "postal_address": self.tr("Postal address:"),
+            "phone": self.tr("Phone:"),
+            "email": self.tr("E-mail:"),
+            "director": self.tr("Director:"),
+            "chief_accountant": self.tr("Chief accountant:"),
+            "bank_name": self.tr("Bank:"),
+            "bic": self.tr("BIC:"),
+            "corr_account": self.tr("Corr. account:"),
+            "account": self.tr("Account:"),
+        }
+        placeholders = {
+            "short_name": self.tr("ООО «Ромашка»"),
+            "inn": self.tr("10 digits, or 12 for a sole trader"),
+            "bic": self.tr("9 digits"),
+            "account": self.tr("20 digits"),
+        }
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.touched: set[str] = set()
+        groups = {
+            self.tr("Company"): ("short_name", "full_name", "inn", "kpp", "ogrn"),
+            self.tr("Contacts"): ("legal_address", "postal_address", "phone", "email"),
+            self.tr("Bank"): ("bank_name", "bic", "corr_account", "account"),
+            self.tr("Signatures"): ("director", "chief_accountant"),
+        }
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(16)
+        for number, (title, names) in enumerate(groups.items()):
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            form.setVerticalSpacing(6)
+            for name in names:
+                edit = QLineEdit()
+                edit.setPlaceholderText(placeholders.get(name, ""))
+                self.edits[name] = edit
+                self.errors[name] = _error_label()
+                form.addRow(labels[name], _with_error(edit, self.errors[name]))
+                edit.textEdited.connect(lambda _t, n=name: self._edited(n))
+                edit.textChanged.connect(lambda _t: self._check())
+            grid.addWidget(box, number % 2, number // 2)
+        self.note = _hint()
+        grid.addWidget(self.note, 2, 0, 1, 2)
+        self.read_only = False
+
+    def show_existing(self, details: CompanyDetails | None) -> None:
+        """On a server that already has a profile: show it, read-only."""
+        self.read_only = details is not None
+        for name, edit in self.edits.items():
+            edit.setReadOnly(self.read_only)
+            if details is not None:
+                edit.setText(getattr(details, name))
+        self.note.setText(
+            self.tr("This is the company of the server's database; an administrator can change it.")
+            if self.read_only
+            else ""
+        )
+
+    def _edited(self, name: str) -> None:
+        self.touched.add(name)
+        self._check()
+
+    def details(self) -> CompanyDetails:
+        return CompanyDetails(**{name: edit.text() for name, edit in self.edits.items()})
+
+    def problems(self) -> dict[str, str]:
+        return {} if self.read_only else company_errors(self.details())
+
+    def _check(self) -> None:
+        problems = self.problems()
+        for name, label in self.errors.items():
+            shown = name in self.touched or bool(self.edits[name].text().strip())
+            _show_error(label, problems.get(name) if shown else None)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.problems()
+
+    def nextId(self) -> int:
+        return USER if self._wizard.place_page.choice() == LOCAL else -1
+
+
+class UserPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, _logo("login"))
+        self.setTitle(self.tr("Your login"))
+        self.setSubTitle(
+            self.tr(
+                "You become the administrator: you can add your colleagues later. "
+                "A password keeps others who use this computer out."
+            )
+        )
+        self.login = QLineEdit(suggested_login())
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(self.tr("Иванова Мария Петровна"))
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = {name: _error_label() for name in ("login", "password", "repeat")}
+        for edit in (self.login, self.full_name, self.password, self.repeat):
+            edit.setMinimumWidth(360)
+        form = _narrow(QFormLayout(self))
+        form.addRow(self.tr("Login:"), _with_error(self.login, self.errors["login"]))
+        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow(self.tr("Password:"), _with_error(self.password, self.errors["password"]))
+        form.addRow(self.tr("Repeat it:"), _with_error(self.repeat, self.errors["repeat"]))
+        form.addRow(
+            "",
+            _hint(self.tr("Leave the password empty if only you use this computer account.")),
+        )
+        for edit in (self.login, self.password, self.repeat):
+            edit.textChanged.connect(lambda _t: self._check())
+        self._check()
+
+    def problems(self) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        try:
+            normalize_login(self.login.text())
+        except ValidationError as exc:
+            problems["login"] = exc.message
+        password = self.password.text()
+        if password and len(password) < MIN_PASSWORD:
+            problems["password"] = self.tr("At least {n} characters").format(n=MIN_PASSWORD)
+        if password != self.repeat.text() and self.repeat.text():
+            problems["repeat"] = self.tr("The two passwords differ")
+        elif password and not self.repeat.text():
+            problems["repeat"] = self.tr("Type the password once more")
+        return problems
+
+    def _check(self) -> None:
+        problems = self.problems()
+        for name, label in self.errors.items():
+            shown = name != "login" or bool(self.login.text())
+            _show_error(label, problems.get(name) if shown else None)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.problems()
+
+    def user(self) -> FirstUser:
+        return FirstUser(
+            normalize_login(self.login.text()),
+            " ".join(self.full_name.text().split()),
+            self.password.text() or None,
+        )
+
+    def nextId(self) -> int:
+        return -1
+
+
+class FirstRunWizard(QWizard):
+    """Shown when there is no database yet. `opened` holds the database and the acting
+    login once it is accepted."""
+
+    def __init__(self, local_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.local_path = local_path
+        self.opened: tuple[Database, str | None] | None = None
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setWindowIcon(icon("clients"))
+        self.resize(860, 640)
+        self.language_page = LanguagePage(self)
+        self.setPage(LANGUAGE, self.language_page)
+        self._make_pages()
+        self.currentIdChanged.connect(self._entered)
+        self._translate_buttons()
+
+    def _make_pages(self) -> None:
+        self.place_page = PlacePage(self)
+        self.server_page = ServerPage(self)
+        self.company_page = CompanyPage(self)
+        self.user_page = UserPage(self)
+        for page_id, page in (
+            (PLACE, self.place_page),
+            (SERVER, self.server_page),
+            (COMPANY, self.company_page),
+            (USER, self.user_page),
+        ):
+            self.setPage(page_id, page)
+
+    def _translate_buttons(self) -> None:
+        self.setWindowTitle(self.tr("CRM: first start"))
+        for button, text in (
+            (QWizard.WizardButton.BackButton, self.tr("< Back")),
+            (QWizard.WizardButton.NextButton, self.tr("Next >")),
+            (QWizard.WizardButton.FinishButton, self.tr("Start working")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
+        ):
+            self.setButtonText(button, text)
+
+    def switch_language(self, lang: str) -> None:
+        """Switch the whole program now: the later pages are made again in that language
+        (nothing is typed in them yet: the language comes first)."""
+        set_language(lang)
+        app = QApplication.instance()
+        if app is not None:
+            use_language(app, lang)
+        for page_id in (PLACE, SERVER, COMPANY, USER):
+            old = self.page(page_id)
+            self.removePage(page_id)
+            old.deleteLater()
+        self._make_pages()
+        self.language_page.retranslate()
+        self._translate_buttons()
+
+    def _entered(self, page_id: int) -> None:
+        if page_id == COMPANY and self.place_page.choice() == OFFICE:
+            check = self.server_page.check
+            existing = None
+            if check is not None and check.has_profile:
+                from crm_desktop.services.company_profile import get_company_profile
+
+                with check.database.unit_of_work(check.database.location.user, write=False) as s:
+                    existing = get_company_profile(s)
+            self.company_page.show_existing(existing)
+
+    def run(self, work: Any, text: str, *, progress: bool = False) -> tuple[bool, Any]:
+        """Run `work` in a worker with a progress dialog, keeping the window alive, and
+        return (True, result) or (False, the exception)."""
+        loop = QEventLoop()
+        outcome: list[tuple[bool, Any]] = []
+
+        def done(ok: bool, value: Any) -> None:
+            outcome.append((ok, value))
+            loop.quit()
+
+        self.setEnabled(False)
+        Background(None, work, progress=text, parent=self).on_done(
+            lambda r: done(True, r)
+        ).on_failed(lambda e: done(False, e)).start()
+        if not outcome:
+            loop.exec()
+        self.setEnabled(True)
+        return outcome[0]
+
+    def accept(self) -> None:
+        """Do what was chosen; on failure say why and stay on the page."""
+        choice = self.place_page.choice()
+        opened: tuple[Database, str | None] | None
+        if choice == DEMO:
+            ok, result = self.run(
+                lambda p: open_demo(p.report), self.tr("Preparing the sample data…")
+            )
+            opened = (result, None) if ok else None
+        elif choice == LOCAL:
+            company, user = self.company_page.details(), self.user_page.user()
+            ok, result = self.run(
+                lambda _p: make_local(self.local_path, company, user),
+                self.tr("Creating the database…"),
+            )
+            opened = result if ok else None
+        else:
+            opened, ok, result = self._finish_server()
+        if not ok or opened is None:
+            QMessageBox.warning(self, self.windowTitle(), _one_sentence(result))
+            return
+        self.opened = opened
+        save_language(language())
+        save_last_login(opened[0].location.describe(), opened[1])
+        super().accept()
+
+    def _finish_server(self) -> tuple[tuple[Database, str | None] | None, bool, Any]:
+        check = self.server_page.check
+        if check is None:  # pragma: no cover - the page validates before going on
+            return None, False, CrmError(self.tr("Not connected to the server."))
+        location = self.server_page.location()
+        company = None if self.company_page.read_only else self.company_page.details()
+        password = self.server_page.password.text() if self.server_page.remember.isChecked() else ""
+        ok, result = self.run(
+            lambda _p: finish_server(check, location, password or None, company),
+            self.tr("Saving…"),
+        )
+        if ok and password and not result:
+            QMessageBox.information(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "This computer has no system keyring, so the password was not saved: "
+                    "the program will ask for it at each start."
+                ),
+            )
+        opened = (check.database, location.user) if ok else None
+        return opened, ok, result
+
+    def reject(self) -> None:
+        check = self.server_page.check
+        if check is not None:
+            check.database.dispose()
+        super().reject()
+
+
+def run_first_run(local_path: Path) -> tuple[Database, str | None] | None:
+    """Show the wizard; the opened database and login, or None when the user cancelled."""
+    wizard = FirstRunWizard(local_path)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    if wizard.exec() != QWizard.DialogCode.Accepted:
+        return None
+    return wizard.opened
