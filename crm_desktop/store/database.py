@@ -95,6 +95,11 @@ class Database:
         finally:
             session.close()
 
+    def ping(self) -> None:
+        """A round trip to the database: `ServerUnavailable` when the server is gone."""
+        with translate_db_errors(self.location), self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.i18n import _, language, set_language
+from crm_desktop.ui import unexpected
 from crm_desktop.ui.language import use_language
 
 
@@ -31,7 +34,14 @@ def run_app(db: str | None = None, user: str | None = None, lang: str | None = N
             file=sys.stderr,
         )
         return 2
+    # Sharp on a 4K screen at 150 %: fractional scale factors, not rounded to 1x or 2x.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(sys.argv)
+    QApplication.setApplicationName("crm-desktop")
+    QGuiApplication.setApplicationDisplayName("CRM")
+    unexpected.install()
     use_language(app, language())
     from crm_desktop.ui.main_window import MainWindow
 

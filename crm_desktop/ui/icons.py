@@ -28,6 +28,7 @@ NAMES = {
     "note": "mdi6.note-text-outline",
     "add": "mdi6.account-plus-outline",
     "delete": "mdi6.delete-outline",
+    "offline": "mdi6.lan-disconnect",
     "welcome": "mdi6.hand-wave-outline",
     "place": "mdi6.folder-home-outline",
     "company": "mdi6.domain",

@@ -6,8 +6,9 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,10 +25,16 @@ from crm_desktop.store.database import Database
 from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.clients_page import ClientsPage
 from crm_desktop.ui.coming_soon import ComingSoonPage
+from crm_desktop.ui.connection import ConnectionMonitor
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.startup import first_run_path, open_for_app
+from crm_desktop.ui.unexpected import add_connection_reporter, remove_connection_reporter
 
 UNDO_SECONDS = 15
+BANNER_STYLE = """
+QFrame#banner { background: #ffebee; border-bottom: 1px solid #ef9a9a; }
+QFrame#banner QLabel { color: #b71c1c; }
+"""
 SIDEBAR_STYLE = """
 QListWidget { background: #eceff1; border: none; padding-top: 8px; font-size: 11pt; }
 QListWidget::item { padding: 10px 14px; border-radius: 6px; margin: 2px 8px; color: #263238; }
@@ -74,14 +82,25 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
+        self.banner = self._banner()
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.pages, 1)
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(right, 1)
         self.setCentralWidget(body)
         self._status_bar()
+        self.connection = ConnectionMonitor(db, self)
+        self.connection.sig_lost.connect(self._connection_lost)
+        self.connection.sig_back.connect(self._connection_back)
+        add_connection_reporter(self.connection.report)
 
         for keys in ("Ctrl+F", "Ctrl+K"):
             QShortcut(QKeySequence(keys), self, self.focus_search)
@@ -92,6 +111,44 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.clients.sig_message.connect(self.offer_undo)
+
+    def _banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("banner")
+        banner.setStyleSheet(BANNER_STYLE)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(16, 8, 16, 8)
+        glyph = QLabel()
+        glyph.setPixmap(icon("offline", color="#b71c1c").pixmap(20, 20))
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        retry = QPushButton(self.tr("Try again"))
+        retry.clicked.connect(lambda: self.connection.check())
+        row.addWidget(glyph)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(retry)
+        banner.hide()
+        return banner
+
+    def _connection_lost(self, reason: str) -> None:
+        self.banner_text.setText(
+            self.tr(
+                "No connection to the server: {reason} Open cards keep what you typed; "
+                "the program reconnects by itself."
+            ).format(reason=reason)
+        )
+        self.banner.show()
+        self.state_label.setText(self.tr("Connection lost"))
+
+    def _connection_back(self) -> None:
+        self.banner.hide()
+        self.state_label.setText(self.tr("Connected"))
+        self.statusBar().showMessage(self.tr("The connection to the server is back."), 5000)
+        self.clients.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        remove_connection_reporter(self.connection.report)
+        super().closeEvent(event)
 
     def offer_undo(self, text: str, ids: list[uuid.UUID]) -> None:
         self._undo_ids = list(ids)
@@ -137,7 +194,10 @@ class MainWindow(QMainWindow):
                 glyph = QLabel()
                 glyph.setPixmap(icon(name).pixmap(16, 16))
                 row.addWidget(glyph)
-            row.addWidget(QLabel(text))
+            label = QLabel(text)
+            row.addWidget(label)
+            if name is None:
+                self.state_label = label
             if stretch:
                 row.addStretch(1)
                 bar.addWidget(cell, stretch)
