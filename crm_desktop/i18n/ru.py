@@ -178,4 +178,5 @@ MESSAGES: dict[str, str] = {
     "A sole trader's OGRNIP has 15 digits": "ОГРНИП индивидуального предпринимателя состоит из 15 цифр",
     "Enter the bank's BIC first: the account is checked with it": "Сначала введите БИК банка: счёт проверяется по нему",
     "Correct the bank's BIC first": "Сначала исправьте БИК банка",
+    "Only an administrator can change the company's requisites.": "Изменять реквизиты компании может только администратор.",
 }

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crm_desktop.errors import ValidationError
+from crm_desktop.errors import PermissionDenied, ValidationError
 from crm_desktop.i18n import _
 from crm_desktop.models import CompanyProfile
 from crm_desktop.services.emails import normalize_email
@@ -23,6 +23,7 @@ from crm_desktop.services.requisites import (
     normalize_kpp,
     normalize_ogrn,
 )
+from crm_desktop.services.users import require_admin
 
 LIMITS = {
     "short_name": 300,
@@ -153,7 +154,14 @@ def get_company_profile(session: Session) -> CompanyDetails | None:
 
 
 def save_company_profile(session: Session, details: CompanyDetails) -> CompanyDetails:
-    """Check and store the profile (creating it the first time); returns what was stored."""
+    """Check and store the profile (creating it the first time); returns what was stored.
+    Only an administrator may (on SQLite, also the file's owner)."""
+    try:
+        require_admin(session)
+    except PermissionDenied:
+        raise PermissionDenied(
+            _("Only an administrator can change the company's requisites.")
+        ) from None
     checked = check_company(details)
     profile = _profile(session)
     if profile is None:

@@ -68,6 +68,15 @@ def parse_role(raw: str) -> Role:
         ) from None
 
 
+def is_admin(session: Session) -> bool:
+    """Whether the acting user may do an administrator's work (see `require_admin`)."""
+    try:
+        require_admin(session)
+    except PermissionDenied:
+        return False
+    return True
+
+
 def require_admin(session: Session) -> None:
     """Only an administrator may manage users. On SQLite the person who runs the program
     without naming an app user owns the file and counts as one; on PostgreSQL so does a

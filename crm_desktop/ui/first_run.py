@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.i18n import language, set_language
-from crm_desktop.services.company_profile import CompanyDetails, company_errors
+from crm_desktop.services.company_profile import CompanyDetails, get_company_profile
 from crm_desktop.services.users import MIN_PASSWORD, normalize_login
 from crm_desktop.store.database import Database
 from crm_desktop.store.location import Location
 from crm_desktop.ui.background import Background
+from crm_desktop.ui.company_form import CompanyForm
+from crm_desktop.ui.field_messages import error_label, hint_label, show_error, with_error
 from crm_desktop.ui.first_run_setup import (
     DEMO_CLIENTS,
     FirstUser,
@@ -54,33 +54,6 @@ from crm_desktop.ui.settings import save_language, save_last_login
 LANGUAGE, PLACE, SERVER, COMPANY, USER = range(5)
 LOCAL, OFFICE, DEMO = "local", "server", "demo"
 CONNECT_TIMEOUT_S = 10
-ERROR_STYLE = "color: #c62828;"
-HINT_STYLE = "color: #546e7a;"
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _hint(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet(HINT_STYLE)
-    label.setWordWrap(True)
-    return label
-
-
-def _with_error(edit: QWidget, error: QLabel) -> QWidget:
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    column.addWidget(edit)
-    column.addWidget(error)
-    return box
 
 
 def _logo(name: str) -> QPixmap:
@@ -92,11 +65,6 @@ def _narrow(form: QFormLayout) -> QFormLayout:
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
     form.setVerticalSpacing(8)
     return form
-
-
-def _show_error(label: QLabel, message: str | None) -> None:
-    label.setText(message or "")
-    label.setVisible(bool(message))
 
 
 def _one_sentence(exc: BaseException) -> str:
@@ -178,7 +146,7 @@ class PlacePage(QWizardPage):
             group.addButton(button)
             button.setStyleSheet("font-weight: 600;")
             layout.addWidget(button)
-            text = _hint(hint)
+            text = hint_label(hint)
             text.setContentsMargins(26, 0, 0, 12)
             layout.addWidget(text)
         layout.addStretch(1)
@@ -216,7 +184,7 @@ class ServerPage(QWizardPage):
             self.tr("Remember the password in the system keyring (never in a file)")
         )
         self.remember.setChecked(True)
-        self.status = _error_label()
+        self.status = error_label()
         for edit in (self.host, self.database, self.login, self.password):
             edit.setMinimumWidth(360)
         form = _narrow(QFormLayout(self))
@@ -236,7 +204,7 @@ class ServerPage(QWizardPage):
         if self.check is not None:
             self.check.database.dispose()
             self.check = None
-        _show_error(self.status, None)
+        show_error(self.status, None)
         self.completeChanged.emit()
 
     def location(self) -> Location:
@@ -267,7 +235,7 @@ class ServerPage(QWizardPage):
             self.tr("Connecting to {server}…").format(server=location.server_name()),
         )
         if not ok:
-            _show_error(self.status, _one_sentence(result))
+            show_error(self.status, _one_sentence(result))
             return False
         self.check = result
         return True
@@ -290,86 +258,41 @@ class CompanyPage(QWizardPage):
                 "what you enter is checked as you type."
             )
         )
-        labels = {
-            "short_name": self.tr("Name:"),
-            "full_name": self.tr("Full legal name:"),
-            "inn": self.tr("INN:"),
-            "kpp": self.tr("KPP:"),
-            "ogrn": self.tr("OGRN / OGRNIP:"),
-            "legal_address": self.tr("Legal address:"),
-            "postal_address": self.tr("Postal address:"),
-            "phone": self.tr("Phone:"),
-            "email": self.tr("E-mail:"),
-            "director": self.tr("Director:"),
-            "chief_accountant": self.tr("Chief accountant:"),
-            "bank_name": self.tr("Bank:"),
-            "bic": self.tr("BIC:"),
-            "corr_account": self.tr("Corr. account:"),
-            "account": self.tr("Account:"),
-        }
-        placeholders = {
-            "short_name": self.tr("ООО «Ромашка»"),
-            "inn": self.tr("10 digits, or 12 for a sole trader"),
-            "bic": self.tr("9 digits"),
-            "account": self.tr("20 digits"),
-        }
-        self.edits: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.touched: set[str] = set()
-        groups = {
-            self.tr("Company"): ("short_name", "full_name", "inn", "kpp", "ogrn"),
-            self.tr("Contacts"): ("legal_address", "postal_address", "phone", "email"),
-            self.tr("Bank"): ("bank_name", "bic", "corr_account", "account"),
-            self.tr("Signatures"): ("director", "chief_accountant"),
-        }
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(16)
-        for number, (title, names) in enumerate(groups.items()):
-            box = QGroupBox(title)
-            form = QFormLayout(box)
-            form.setVerticalSpacing(6)
-            for name in names:
-                edit = QLineEdit()
-                edit.setPlaceholderText(placeholders.get(name, ""))
-                self.edits[name] = edit
-                self.errors[name] = _error_label()
-                form.addRow(labels[name], _with_error(edit, self.errors[name]))
-                edit.textEdited.connect(lambda _t, n=name: self._edited(n))
-                edit.textChanged.connect(lambda _t: self._check())
-            grid.addWidget(box, number % 2, number // 2)
-        self.note = _hint()
-        grid.addWidget(self.note, 2, 0, 1, 2)
-        self.read_only = False
+        self.form = CompanyForm()
+        self.edits, self.errors, self.touched = self.form.edits, self.form.errors, self.form.touched
+        self.note = hint_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.form.sig_changed.connect(self.completeChanged)
 
-    def show_existing(self, details: CompanyDetails | None) -> None:
-        """On a server that already has a profile: show it, read-only."""
-        self.read_only = details is not None
-        for name, edit in self.edits.items():
-            edit.setReadOnly(self.read_only)
-            if details is not None:
-                edit.setText(getattr(details, name))
-        self.note.setText(
-            self.tr("This is the company of the server's database; an administrator can change it.")
-            if self.read_only
-            else ""
-        )
+    @property
+    def read_only(self) -> bool:
+        return self.form.read_only
 
-    def _edited(self, name: str) -> None:
-        self.touched.add(name)
-        self._check()
+    def show_existing(self, details: CompanyDetails | None, *, may_edit: bool) -> None:
+        """On a server: its company, read-only; or an empty form for an administrator to
+        fill in (anyone else is told the administrator has not described it yet)."""
+        if details is not None:
+            self.form.set_details(details)
+        self.form.set_read_only(details is not None or not may_edit)
+        if details is not None:
+            note = self.tr(
+                "This is the company of the server's database; an administrator can change it."
+            )
+        elif not may_edit:
+            note = self.tr("The administrator has not described the company yet.")
+        else:
+            note = ""
+        self.note.setText(note)
 
     def details(self) -> CompanyDetails:
-        return CompanyDetails(**{name: edit.text() for name, edit in self.edits.items()})
+        return self.form.details()
 
     def problems(self) -> dict[str, str]:
-        return {} if self.read_only else company_errors(self.details())
-
-    def _check(self) -> None:
-        problems = self.problems()
-        for name, label in self.errors.items():
-            shown = name in self.touched or bool(self.edits[name].text().strip())
-            _show_error(label, problems.get(name) if shown else None)
-        self.completeChanged.emit()
+        return self.form.problems()
 
     def isComplete(self) -> bool:
         return not self.problems()
@@ -396,17 +319,17 @@ class UserPage(QWizardPage):
         self.repeat = QLineEdit()
         for edit in (self.password, self.repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = {name: _error_label() for name in ("login", "password", "repeat")}
+        self.errors = {name: error_label() for name in ("login", "password", "repeat")}
         for edit in (self.login, self.full_name, self.password, self.repeat):
             edit.setMinimumWidth(360)
         form = _narrow(QFormLayout(self))
-        form.addRow(self.tr("Login:"), _with_error(self.login, self.errors["login"]))
+        form.addRow(self.tr("Login:"), with_error(self.login, self.errors["login"]))
         form.addRow(self.tr("Full name:"), self.full_name)
-        form.addRow(self.tr("Password:"), _with_error(self.password, self.errors["password"]))
-        form.addRow(self.tr("Repeat it:"), _with_error(self.repeat, self.errors["repeat"]))
+        form.addRow(self.tr("Password:"), with_error(self.password, self.errors["password"]))
+        form.addRow(self.tr("Repeat it:"), with_error(self.repeat, self.errors["repeat"]))
         form.addRow(
             "",
-            _hint(self.tr("Leave the password empty if only you use this computer account.")),
+            hint_label(self.tr("Leave the password empty if only you use this computer account.")),
         )
         for edit in (self.login, self.password, self.repeat):
             edit.textChanged.connect(lambda _t: self._check())
@@ -431,7 +354,7 @@ class UserPage(QWizardPage):
         problems = self.problems()
         for name, label in self.errors.items():
             shown = name != "login" or bool(self.login.text())
-            _show_error(label, problems.get(name) if shown else None)
+            show_error(label, problems.get(name) if shown else None)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -509,11 +432,10 @@ class FirstRunWizard(QWizard):
             check = self.server_page.check
             existing = None
             if check is not None and check.has_profile:
-                from crm_desktop.services.company_profile import get_company_profile
-
                 with check.database.unit_of_work(check.database.location.user, write=False) as s:
                     existing = get_company_profile(s)
-            self.company_page.show_existing(existing)
+            may_edit = check is not None and check.is_admin
+            self.company_page.show_existing(existing, may_edit=may_edit)
 
     def run(self, work: Any, text: str, *, progress: bool = False) -> tuple[bool, Any]:
         """Run `work` in a worker with a progress dialog, keeping the window alive, and

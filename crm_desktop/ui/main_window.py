@@ -27,6 +27,7 @@ from crm_desktop.ui.clients_page import ClientsPage
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.connection import ConnectionMonitor
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.settings_page import SettingsPage
 from crm_desktop.ui.startup import first_run_path, open_for_app
 from crm_desktop.ui.unexpected import add_connection_reporter, remove_connection_reporter
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
 
         self.clients = ClientsPage(db, login)
+        self.settings = SettingsPage(db, login)
         soon = self.tr("This section comes with the next version of the program.")
         sections = [
             ("clients", self.tr("Clients"), self.clients),
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
                 self.tr("Reports"),
                 ComingSoonPage(self.tr("Reports and dashboards"), soon),
             ),
-            ("settings", self.tr("Settings"), ComingSoonPage(self.tr("Settings"), soon)),
+            ("settings", self.tr("Settings"), self.settings),
         ]
         self.sidebar = QListWidget()
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)

@@ -80,3 +80,20 @@ def test_every_problem_named_at_its_field(changes: dict[str, str], field: str, w
 
 def test_good_details_have_no_errors() -> None:
     assert company_errors(VECTOR) == {}
+
+
+def test_only_an_administrator_changes_the_requisites(db: Database) -> None:
+    from crm_desktop.errors import PermissionDenied
+    from crm_desktop.models import Role
+    from crm_desktop.services.users import add_user
+
+    with db.unit_of_work() as session:
+        add_user(session, "anna", Role.MANAGER)
+        add_user(session, "boss", Role.ADMIN)
+    with pytest.raises(PermissionDenied), db.unit_of_work("anna") as session:
+        save_company_profile(session, VECTOR)
+    with db.unit_of_work("boss") as session:
+        save_company_profile(session, VECTOR)
+    with db.unit_of_work("anna") as session:
+        profile = get_company_profile(session)
+    assert profile is not None and profile.inn == "7707083893"

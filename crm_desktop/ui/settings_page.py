@@ -1,0 +1,138 @@
+"""Settings: the program's language, the company's requisites (an administrator edits
+them, everyone sees them) and where the data lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.errors import CrmError
+from crm_desktop.i18n import language
+from crm_desktop.services.company_profile import (
+    CompanyDetails,
+    get_company_profile,
+    save_company_profile,
+)
+from crm_desktop.services.users import is_admin
+from crm_desktop.store.database import Database
+from crm_desktop.ui.company_form import CompanyForm
+from crm_desktop.ui.field_messages import error_label, hint_label, show_error
+from crm_desktop.ui.settings import save_language, saved_language
+from crm_desktop.ui.unexpected import report_connection
+
+
+class SettingsPage(QWidget):
+    def __init__(self, db: Database, login: str | None) -> None:
+        super().__init__()
+        self._db = db
+        self._login = login
+        title = QLabel(self.tr("Settings"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+
+        self.language = QComboBox()
+        self.language.addItem("Русский", "ru")
+        self.language.addItem("English", "en")
+        current = saved_language() or language()
+        self.language.setCurrentIndex(0 if current == "ru" else 1)
+        self.language.currentIndexChanged.connect(
+            lambda _i: save_language(str(self.language.currentData()))
+        )
+        language_box = QGroupBox(self.tr("Language"))
+        language_form = QFormLayout(language_box)
+        language_form.addRow(self.tr("Language of the program:"), self.language)
+        language_form.addRow("", hint_label(self.tr("Takes effect when the program starts again.")))
+
+        self.company = CompanyForm()
+        self.save_button = QPushButton(self.tr("Save the requisites"))
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        self.saved_note = hint_label()
+        self.save_error = error_label()
+        company_box = QGroupBox(self.tr("Your company (for invoices)"))
+        company_column = QVBoxLayout(company_box)
+        company_column.addWidget(self.company)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_error, 1)
+        buttons.addWidget(self.saved_note, 1)
+        buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        company_column.addLayout(buttons)
+
+        where = db.location
+        database_box = QGroupBox(self.tr("Data"))
+        database_form = QFormLayout(database_box)
+        database_form.addRow(
+            self.tr("Database:"),
+            QLabel(
+                self.tr("local file {path}").format(path=where.path)
+                if where.is_sqlite
+                else self.tr("office server {server}").format(server=where.describe())
+            ),
+        )
+        database_form.addRow(self.tr("User:"), QLabel(login or self.tr("the file's owner")))
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.setSpacing(12)
+        column.addWidget(title)
+        column.addWidget(language_box)
+        column.addWidget(company_box)
+        column.addWidget(database_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._saved: CompanyDetails | None = None
+        with db.unit_of_work(login, write=False) as session:
+            self._saved = get_company_profile(session)
+            self.may_edit = is_admin(session)
+        if self._saved is not None:
+            self.company.set_details(self._saved)
+        self.company.set_read_only(not self.may_edit)
+        if not self.may_edit:
+            self.saved_note.setText(self.tr("Only an administrator can change the requisites."))
+        self.company.sig_changed.connect(self._update)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self._update()
+
+    def is_dirty(self) -> bool:
+        current = self.company.details().stripped()
+        saved = (self._saved or CompanyDetails()).stripped()
+        return current != saved
+
+    def _update(self) -> None:
+        ready = self.may_edit and self.is_dirty() and not self.company.problems()
+        self.save_button.setEnabled(ready)
+        self.save_button.setVisible(self.may_edit)
+
+    def save(self) -> bool:
+        if not self.save_button.isEnabled():
+            return False
+        try:
+            with self._db.unit_of_work(self._login) as session:
+                self._saved = save_company_profile(session, self.company.details())
+        except CrmError as exc:
+            report_connection(exc)
+            show_error(self.save_error, exc.message)
+            return False
+        show_error(self.save_error, None)
+        self.company.set_details(self._saved)
+        self.saved_note.setText(self.tr("Saved."))
+        self._update()
+        return True
