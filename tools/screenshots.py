@@ -16,6 +16,7 @@ from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.i18n import set_language
+from crm_desktop.services.clients import ClientChanges, create_client
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.store.database import open_database
 from crm_desktop.store.location import Location
@@ -33,25 +34,22 @@ def settle(app: QApplication, ms: int = 400) -> None:
 
 
 def merge_dialog(app: QApplication, window: MainWindow, path: Path) -> None:
-    """Two clients of the same name, side by side."""
-    window.search.setText("")
-    settle(app)
+    """The two "Соколова Анна" records (one typed in twice), side by side."""
+    window.search.setText("соколова анна")
+    settle(app, 700)
     model, table = window.model, window.clients.table
-    names = [model.client_at(row) for row in range(min(model.rowCount(), 200))]
-    for row, client in enumerate(names[:-1]):
-        following = names[row + 1]
-        if client and following and client.name.split()[0] == following.name.split()[0]:
-            table.clearSelection()
-            flags = QItemSelectionModel.SelectionFlag.Select
-            flags |= QItemSelectionModel.SelectionFlag.Rows
-            for picked in (row, row + 1):
-                table.selectionModel().select(model.index(picked, 0), flags)
-            break
+    table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select
+    flags |= QItemSelectionModel.SelectionFlag.Rows
+    for row in range(min(model.rowCount(), 2)):
+        table.selectionModel().select(model.index(row, 0), flags)
     dialog = window.clients.merge_selected()
     assert dialog is not None
+    dialog.resize(900, 460)
     settle(app)
     dialog.grab().save(str(path))
     dialog.reject()
+    window.search.setText("")
 
 
 def wizard_pages(app: QApplication, local: Path, out: Path, lang: str) -> None:
@@ -90,6 +88,16 @@ def main() -> int:
         upgrade(db)
         with db.unit_of_work() as session:
             generate_demo(session, 2000)
+            for changes in (
+                ClientChanges(name="Соколова Анна Игоревна", phones=["+7 916 111-22-33"]),
+                ClientChanges(
+                    name="Соколова Анна",
+                    emails=["anna.sokolova@mail.ru"],
+                    birth_date="14.02.1987",
+                    company='ООО "Северный ветер"',
+                ),
+            ):
+                create_client(session, changes)
         for lang in ("ru", "en"):
             set_language(lang)
             use_language(app, lang)
@@ -114,7 +122,14 @@ def main() -> int:
             window.sidebar.setCurrentRow(1)
             settle(app)
             window.grab().save(str(out / f"coming-soon-{lang}.png"))
+            window.sidebar.setCurrentRow(5)
+            settle(app)
+            window.grab().save(str(out / f"settings-{lang}.png"))
+            window.connection.sig_lost.emit("the server 192.168.1.10 does not answer.")
             window.sidebar.setCurrentRow(0)
+            settle(app)
+            window.grab().save(str(out / f"connection-lost-{lang}.png"))
+            window.connection.sig_back.emit()
             merge_dialog(app, window, out / f"merge-{lang}.png")
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)
