@@ -1,4 +1,5 @@
-"""Fields an administrator adds to clients (or deals), typed: text, number, date, choice."""
+"""Fields an administrator adds to clients (or deals), typed: text, number, date, choice,
+yes/no."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class FieldType(enum.StrEnum):
     NUMBER = "number"
     DATE = "date"
     CHOICE = "choice"
+    YES_NO = "yes_no"  # no CHECK constraint on the column: a new value needs no migration
 
 
 class CustomField(Tracked, Base):

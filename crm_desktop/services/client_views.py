@@ -1,4 +1,5 @@
-"""A client's whole card (every phone and e-mail, requisites, stamps) as a plain dataclass."""
+"""A client's whole card (every phone, e-mail, messenger and address, requisites, custom
+fields, stamps) as a plain dataclass."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +15,36 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.errors import NotFound
 from crm_desktop.i18n import _
-from crm_desktop.models import Client, ClientKind, Email, Phone
+from crm_desktop.models import (
+    Address,
+    AddressKind,
+    Client,
+    ClientKind,
+    Email,
+    Messenger,
+    MessengerKind,
+    Phone,
+)
+from crm_desktop.services.custom_fields import CustomValue, custom_value_json, custom_values_of
+
+
+@dataclass(frozen=True)
+class MessengerView:
+    kind: MessengerKind
+    handle: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "handle": self.handle}
+
+
+@dataclass(frozen=True)
+class AddressView:
+    kind: AddressKind
+    text: str
+    postcode: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "text": self.text, "postcode": self.postcode}
 
 
 @dataclass(frozen=True)
@@ -40,6 +70,12 @@ class ClientView:
     deleted_at: dt.datetime | None
     version: int
     name_folded: str = field(repr=False, default="")
+    full_name: str | None = None
+    source: str | None = None
+    messengers: list[MessengerView] = field(default_factory=list)
+    addresses: list[AddressView] = field(default_factory=list)
+    # by the custom field's code, in the fields' order; only the fields with a value
+    custom_fields: dict[str, CustomValue] = field(default_factory=dict)
 
     @property
     def display_name(self) -> str:
@@ -70,6 +106,11 @@ class ClientView:
             "updated_at": _iso(self.updated_at),
             "deleted": self.deleted_at is not None,
             "version": self.version,
+            "full_name": self.full_name,
+            "source": self.source,
+            "messengers": [m.to_json() for m in self.messengers],
+            "addresses": [a.to_json() for a in self.addresses],
+            "custom_fields": {k: custom_value_json(v) for k, v in self.custom_fields.items()},
         }
 
 
@@ -78,10 +119,14 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 
 def _views_of(session: Session, clients: Sequence[Client]) -> list[ClientView]:
-    """Views of these clients, fetching the phones and e-mails of all in two queries."""
+    """Views of these clients, fetching the phones, e-mails, messengers, addresses and
+    custom values of all in one query each."""
     ids = [client.id for client in clients]
     phones: dict[uuid.UUID, list[str]] = defaultdict(list)
     emails: dict[uuid.UUID, list[str]] = defaultdict(list)
+    messengers: dict[uuid.UUID, list[MessengerView]] = defaultdict(list)
+    addresses: dict[uuid.UUID, list[AddressView]] = defaultdict(list)
+    custom: dict[uuid.UUID, dict[str, CustomValue]] = {}
     if ids:
         for client_id, e164 in session.execute(
             select(Phone.client_id, Phone.e164)
@@ -95,7 +140,28 @@ def _views_of(session: Session, clients: Sequence[Client]) -> list[ClientView]:
             .order_by(Email.client_id, Email.position)
         ):
             emails[client_id].append(address)
-    return [_view(c, phones[c.id], emails[c.id]) for c in clients]
+        for client_id, messenger, handle in session.execute(
+            select(Messenger.client_id, Messenger.kind, Messenger.handle)
+            .where(Messenger.client_id.in_(ids), Messenger.deleted_at.is_(None))
+            .order_by(Messenger.client_id, Messenger.created_at, Messenger.id)
+        ):
+            messengers[client_id].append(MessengerView(messenger, handle))
+        for client_id, place, text, postcode in session.execute(
+            select(Address.client_id, Address.kind, Address.text, Address.postcode)
+            .where(Address.client_id.in_(ids), Address.deleted_at.is_(None))
+            .order_by(Address.client_id, Address.created_at, Address.id)
+        ):
+            addresses[client_id].append(AddressView(place, text, postcode))
+        custom = custom_values_of(session, ids)
+    return [
+        replace(
+            _view(c, phones[c.id], emails[c.id]),
+            messengers=messengers[c.id],
+            addresses=addresses[c.id],
+            custom_fields=custom.get(c.id, {}),
+        )
+        for c in clients
+    ]
 
 
 def _view(c: Client, phones: list[str], emails: list[str]) -> ClientView:
@@ -121,6 +187,8 @@ def _view(c: Client, phones: list[str], emails: list[str]) -> ClientView:
         deleted_at=c.deleted_at,
         version=c.version,
         name_folded=c.name_folded,
+        full_name=c.full_name,
+        source=c.source,
     )
 
 

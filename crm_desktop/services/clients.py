@@ -4,33 +4,55 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import Conflict, NotFound, ValidationError, stale_record_message
 from crm_desktop.i18n import _
-from crm_desktop.models import Client, ClientKind, Email, Phone, User, utcnow
+from crm_desktop.models import (
+    Address,
+    AddressKind,
+    Client,
+    ClientKind,
+    Email,
+    Messenger,
+    MessengerKind,
+    Phone,
+    User,
+    utcnow,
+)
+from crm_desktop.services.addresses import CheckedAddress, normalize_address
 from crm_desktop.services.client_views import ClientView, get_client
+from crm_desktop.services.custom_fields import check_custom_values, write_custom_values
 from crm_desktop.services.dates import parse_birth_date
 from crm_desktop.services.emails import normalize_email
 from crm_desktop.services.legal_forms import normalize_legal_form, split_legal_form
+from crm_desktop.services.messengers import normalize_messenger
 from crm_desktop.services.phones import normalize_phone
 from crm_desktop.services.requisites import normalize_inn, normalize_kpp, normalize_ogrn
 from crm_desktop.store.search_index import fold
+
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass
 class ClientChanges:
     """What a user gives when adding or changing a client. `None` leaves a field as it
-    is on edit; a list given replaces the whole list; "" clears an optional text."""
+    is on edit; a list given replaces the whole list; "" clears an optional text.
+
+    `messengers` are (kind, handle) pairs ("telegram", "@ivan"), `addresses` (kind, text)
+    pairs ("legal", "123456, г. Москва, ..."); `custom_fields` maps a custom field's id,
+    code or name to the text typed for it ("" clears it); fields not named keep their
+    values."""
 
     kind: ClientKind | None = None
     name: str | None = None
     legal_form: str | None = None
+    full_name: str | None = None
     company: str | None = None
     company_id: uuid.UUID | None = None
     phones: Sequence[str] | None = None
@@ -43,6 +65,9 @@ class ClientChanges:
     position: str | None = None
     note: str | None = None
     source: str | None = None
+    messengers: Sequence[tuple[MessengerKind | str, str]] | None = None
+    addresses: Sequence[tuple[AddressKind | str, str]] | None = None
+    custom_fields: Mapping[uuid.UUID | str, str | None] | None = None
 
 
 def acting_login(session: Session) -> str | None:
@@ -56,12 +81,15 @@ def create_client(session: Session, data: ClientChanges) -> ClientView:
         raise ValidationError("name", _("A client needs a name"))
     name, legal_form = _checked_name(kind, data.name, data.legal_form, None)
     values = _checked_values(kind, data)
+    custom = check_custom_values(session, data.custom_fields or {})
     owner = _check_owner(session, data.owner) if data.owner else None
     client = Client(kind=kind, name=name, legal_form=legal_form, name_folded=fold(name))
     client.owner = owner if data.owner is not None else _default_owner(session)
     _apply_fields(session, client, data, values)
     session.add(client)
     session.flush()
+    if write_custom_values(session, client.id, custom):
+        session.flush()
     return get_client(session, client.id)
 
 
@@ -89,13 +117,21 @@ def edit_client(
             client.legal_form if kind == client.kind else None,
         )
     values = _checked_values(kind, data)
+    custom = check_custom_values(session, data.custom_fields or {})
     owner = _check_owner(session, data.owner) if data.owner else None
     client.kind = kind
     if (name, legal_form) != (client.name, client.legal_form):
         client.name, client.legal_form, client.name_folded = name, legal_form, fold(name)
     if data.owner is not None:
         client.owner = owner
-    _apply_fields(session, client, data, values)
+    details_changed = _apply_fields(session, client, data, values)
+    if write_custom_values(session, client.id, custom):
+        details_changed = True
+    if details_changed:
+        # The client's own row moves on too (new version, stamps): an edit of its
+        # phones or custom fields is an edit of the client, which a card opened at the
+        # older version must not silently overwrite.
+        client.updated_at = utcnow()
     session.flush()
     return get_client(session, client.id)
 
@@ -128,7 +164,7 @@ def load_client(session: Session, client_id: uuid.UUID) -> Client:
     return client
 
 
-NAME_MAX, LEGAL_FORM_MAX, POSITION_MAX, SOURCE_MAX = 300, 20, 200, 100
+NAME_MAX, LEGAL_FORM_MAX, FULL_NAME_MAX, POSITION_MAX, SOURCE_MAX = 300, 20, 500, 200, 100
 
 
 def _checked_name(
@@ -201,6 +237,9 @@ def _checked_values(kind: ClientKind, data: ClientChanges) -> dict[str, Any]:
             data.position, lambda v: _check_length("position", v.strip(), POSITION_MAX)
         ),
         "note": _optional(data.note, str.strip),
+        "full_name": _optional(
+            data.full_name, lambda v: _check_length("full_name", " ".join(v.split()), FULL_NAME_MAX)
+        ),
         "source": _optional(data.source, lambda v: _check_length("source", v.strip(), SOURCE_MAX)),
     }
     if isinstance(data.birth_date, str):
@@ -213,22 +252,39 @@ def _checked_values(kind: ClientKind, data: ClientChanges) -> dict[str, Any]:
     if data.emails is not None:
         emails = [normalize_email(e) for e in data.emails if e.strip()]
     values["phones"], values["emails"] = phones, emails
+    values["messengers"] = (
+        None
+        if data.messengers is None
+        else [normalize_messenger(messenger, handle) for messenger, handle in data.messengers]
+    )
+    values["addresses"] = (
+        None
+        if data.addresses is None
+        else [normalize_address(place, text) for place, text in data.addresses]
+    )
     return values
 
 
 def _apply_fields(
     session: Session, client: Client, data: ClientChanges, values: dict[str, Any]
-) -> None:
-    for attr in ("inn", "kpp", "ogrn", "position", "note", "source", "birth_date"):
+) -> bool:
+    """Set the checked values; returns whether a list of the client changed."""
+    for attr in ("inn", "kpp", "ogrn", "position", "note", "source", "birth_date", "full_name"):
         value = values.get(attr, _KEEP)
         if value is not _KEEP:
             setattr(client, attr, value or None)
     if data.company_id is not None or data.company is not None:
         client.company_id = _resolve_company(session, client, data)
+    changed = False
     if values["phones"] is not None:
-        set_phones(client, values["phones"])
+        changed |= set_phones(client, values["phones"])
     if values["emails"] is not None:
-        set_emails(client, values["emails"])
+        changed |= set_emails(client, values["emails"])
+    if values["messengers"] is not None:
+        changed |= set_messengers(client, values["messengers"])
+    if values["addresses"] is not None:
+        changed |= set_addresses(client, values["addresses"])
+    return changed
 
 
 def _resolve_company(session: Session, person: Client, data: ClientChanges) -> uuid.UUID | None:
@@ -273,36 +329,93 @@ def find_or_create_company(
     return company
 
 
-def set_phones(client: Client, numbers: list[str]) -> None:
-    """Make the client's live phones exactly `numbers` (E.164), in that order."""
-    _replace_list(client.phones, "e164", numbers, lambda n, pos: Phone(e164=n, position=pos))
+def set_phones(client: Client, numbers: list[str]) -> bool:
+    """Make the client's live phones exactly `numbers` (E.164), in that order; returns
+    whether anything changed."""
+    return _replace_list(client.phones, "e164", numbers, lambda n, pos: Phone(e164=n, position=pos))
 
 
-def set_emails(client: Client, addresses: list[str]) -> None:
-    _replace_list(
+def set_emails(client: Client, addresses: list[str]) -> bool:
+    return _replace_list(
         client.emails, "address", addresses, lambda a, pos: Email(address=a, position=pos)
+    )
+
+
+def set_messengers(client: Client, handles: list[tuple[MessengerKind, str]]) -> bool:
+    """Make the client's live messengers exactly `handles` ((kind, handle), checked)."""
+    return _replace_rows(
+        client.messengers,
+        lambda row: (row.kind, row.handle),
+        handles,
+        lambda item, _pos: Messenger(kind=item[0], handle=item[1]),
+    )
+
+
+def set_addresses(client: Client, addresses: list[CheckedAddress]) -> bool:
+    """Make the client's live addresses exactly `addresses` (checked)."""
+
+    def place(row: Address, item: CheckedAddress, _pos: int) -> bool:
+        if row.postcode == item.postcode:
+            return False
+        row.postcode = item.postcode
+        return True
+
+    by_key = {(a.kind, a.text): a for a in addresses}
+    return _replace_rows(
+        client.addresses,
+        lambda row: (row.kind, row.text),
+        [(a.kind, a.text) for a in addresses],
+        lambda key, _pos: Address(kind=key[0], text=key[1], postcode=by_key[key].postcode),
+        lambda row, key, pos: place(row, by_key[key], pos),
     )
 
 
 def _replace_list(
     rows: list[Any], key: str, values: list[str], make: Callable[[str, int], Any]
-) -> None:
+) -> bool:
+    def place(row: Any, _value: str, position: int) -> bool:
+        if row.position == position:
+            return False
+        row.position = position
+        return True
+
+    return _replace_rows(rows, lambda row: getattr(row, key), values, make, place)
+
+
+def _replace_rows(
+    rows: list[Any],
+    key_of: Callable[[Any], K],
+    values: Sequence[K],
+    make: Callable[[K, int], Any],
+    place: Callable[[Any, K, int], bool] | None = None,
+) -> bool:
     """Rows no longer wanted become tombstones; rows kept keep their ids (so sync and
-    history see an edit, not a delete and an insert); new values get new rows."""
+    history see an edit, not a delete and an insert); new values get new rows; `place`
+    updates what a kept row holds besides its key (its position). Returns whether
+    anything changed."""
     wanted = list(dict.fromkeys(values))
-    existing = {getattr(row, key): row for row in rows}
+    wanted_set = set(wanted)
+    existing: dict[K, Any] = {}
+    for row in rows:  # a live row of a value wins over its tombstones
+        if row.deleted_at is None or key_of(row) not in existing:
+            existing[key_of(row)] = row
+    changed = False
     for row in rows:
-        if getattr(row, key) not in wanted and row.deleted_at is None:
+        if key_of(row) not in wanted_set and row.deleted_at is None:
             row.deleted_at = utcnow()
+            changed = True
     for position, value in enumerate(wanted):
         row = existing.get(value)
         if row is None:
             rows.append(make(value, position))
-        else:
-            if row.deleted_at is not None:
-                row.deleted_at = None
-            if row.position != position:
-                row.position = position
+            changed = True
+            continue
+        if row.deleted_at is not None:
+            row.deleted_at = None
+            changed = True
+        if place is not None and place(row, value, position):
+            changed = True
+    return changed
 
 
 def delete_clients(session: Session, client_ids: Sequence[uuid.UUID]) -> list[uuid.UUID]:

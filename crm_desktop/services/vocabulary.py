@@ -1,6 +1,23 @@
 """The kinds and roles the screens offer (person or company, call or meeting, manager or
-accountant ...), so that the UI names them without reaching into the tables."""
+accountant, a messenger, an address, a custom field's type ...), so that the UI names
+them without reaching into the tables."""
 
-from crm_desktop.models import ClientKind, Direction, InteractionKind, Role
+from crm_desktop.models import (
+    AddressKind,
+    ClientKind,
+    Direction,
+    FieldType,
+    InteractionKind,
+    MessengerKind,
+    Role,
+)
 
-__all__ = ["ClientKind", "Direction", "InteractionKind", "Role"]
+__all__ = [
+    "AddressKind",
+    "ClientKind",
+    "Direction",
+    "FieldType",
+    "InteractionKind",
+    "MessengerKind",
+    "Role",
+]

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.errors import CrmError
-from crm_desktop.models import Role
 from crm_desktop.services.company_profile import (
     CompanyDetails,
     get_company_profile,
     save_company_profile,
 )
 from crm_desktop.services.users import add_user, normalize_login
+from crm_desktop.services.vocabulary import Role
 from crm_desktop.store import credentials
 from crm_desktop.store.database import Database, DatabaseMissing, open_database
 from crm_desktop.store.location import Location, data_dir, save_location_url

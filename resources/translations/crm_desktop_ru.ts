@@ -11,184 +11,330 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="107" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="134" />
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="111" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="138" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="114" />
-        <location filename="../../crm_desktop/ui/client_card.py" line="190" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="141" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="306" />
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="114" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="141" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="116" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="143" />
         <source>Comes with the next version of the program.</source>
         <translation>Появится в следующей версии программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="117" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="144" />
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="117" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="144" />
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="117" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="144" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="173" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="154" />
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="214" />
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="233" />
         <source>Company name</source>
         <translation>Название компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="173" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="233" />
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="175" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="235" />
         <source>A client needs a name</source>
         <translation>У клиента должно быть имя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="181" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="249" />
+        <source>Where the client came from: a fair, a referral ...</source>
+        <translation>Откуда пришёл клиент: выставка, рекомендация ...</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="250" />
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="257" />
+        <source>Custom fields</source>
+        <translation>Дополнительные поля</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="277" />
         <source>Legal form</source>
         <translation>Форма собственности</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="185" />
-        <location filename="../../crm_desktop/ui/client_card.py" line="195" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="280" />
+        <source>As in the register, e.g. Limited Liability Company «Romashka»</source>
+        <translation>Как в ЕГРЮЛ, например: Общество с ограниченной ответственностью «Ромашка»</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="282" />
+        <source>Full company name</source>
+        <translation>Полное наименование</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="286" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="311" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="191" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="293" />
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="300" />
+        <source>OGRN</source>
+        <translation>ОГРН</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="307" />
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="200" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="316" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="392" />
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="204" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="320" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="209" />
-        <source>One number a line, e.g. 8 912 345-67-89</source>
-        <translation>По номеру в строке, например 8 912 345-67-89</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="214" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="330" />
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="223" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="337" />
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="228" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="242" />
         <source>nobody</source>
         <translation>никто</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="233" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="247" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="236" />
-        <location filename="../../crm_desktop/ui/client_card.py" line="248" />
-        <location filename="../../crm_desktop/ui/client_card.py" line="473" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="254" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="433" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="720" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="245" />
-        <location filename="../../crm_desktop/ui/client_card.py" line="470" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="326" />
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="331" />
+        <source>Add phone</source>
+        <translation>Добавить телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="331" />
+        <source>e.g. 8 912 345-67-89</source>
+        <translation>например, 8 912 345-67-89</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="338" />
+        <source>Add e-mail</source>
+        <translation>Добавить e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="338" />
+        <source>name@example.ru</source>
+        <translation>name@example.ru</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="342" />
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="343" />
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="344" />
+        <source>VK</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="349" />
+        <source>Messengers</source>
+        <translation>Мессенджеры</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="351" />
+        <source>Add messenger</source>
+        <translation>Добавить мессенджер</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="352" />
+        <source>@user name, phone number or link</source>
+        <translation>@имя пользователя, номер телефона или ссылка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="358" />
+        <source>Legal</source>
+        <translation>Юридический</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="359" />
+        <source>Postal</source>
+        <translation>Почтовый</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="360" />
+        <source>Actual</source>
+        <translation>Фактический</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="361" />
+        <source>Delivery</source>
+        <translation>Доставки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="367" />
+        <source>Addresses</source>
+        <translation>Адреса</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="369" />
+        <source>Add address</source>
+        <translation>Добавить адрес</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="370" />
+        <source>Postcode, city, street, building</source>
+        <translation>Индекс, город, улица, дом</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="383" />
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="394" />
+        <source>a number, e.g. 1 500,50</source>
+        <translation>число, например 1 500,50</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="430" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="717" />
         <source>Call</source>
         <translation>Звонок</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="246" />
-        <location filename="../../crm_desktop/ui/client_card.py" line="471" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="431" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="718" />
         <source>Meeting</source>
         <translation>Встреча</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="247" />
-        <location filename="../../crm_desktop/ui/client_card.py" line="472" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="432" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="719" />
         <source>E-mail</source>
         <translation>Письмо</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="345" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="556" />
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="398" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="608" />
+        <source>Not saved: there is no connection to the server. What you typed stays here; save again when the connection is back.</source>
+        <translation>Не сохранено: нет связи с сервером. Введённое останется здесь; сохраните ещё раз, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_card.py" line="643" />
         <source>Save the changes to this client?</source>
         <translation>Сохранить изменения клиента?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="433" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="679" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="434" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="680" />
         <source>This client has changes that were not saved last time. Restore them?</source>
         <translation>У этого клиента есть изменения, не сохранённые в прошлый раз. Восстановить их?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="446" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="692" />
         <source>What was it about?</source>
         <translation>О чём договорились?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="466" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="713" />
         <source>No contacts yet: log the first call or meeting.</source>
         <translation>Контактов пока нет: запишите первый звонок или встречу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="474" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="721" />
         <source>Deal stage</source>
         <translation>Этап сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="478" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="725" />
         <source>someone</source>
         <translation>кто-то</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="489" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="736" />
         <source>Works at no company on record</source>
         <translation>Компания не указана</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="497" />
+        <location filename="../../crm_desktop/ui/client_card.py" line="744" />
         <source>No people of this company on record</source>
         <translation>Сотрудники компании не указаны</translation>
     </message>
@@ -196,269 +342,317 @@
 <context>
     <name>ClientTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/client_table.py" line="33" />
+        <location filename="../../crm_desktop/ui/client_table.py" line="78" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_table.py" line="34" />
+        <location filename="../../crm_desktop/ui/client_table.py" line="79" />
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_table.py" line="35" />
+        <location filename="../../crm_desktop/ui/client_table.py" line="80" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_table.py" line="36" />
+        <location filename="../../crm_desktop/ui/client_table.py" line="81" />
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_table.py" line="37" />
+        <location filename="../../crm_desktop/ui/client_table.py" line="82" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_table.py" line="38" />
+        <location filename="../../crm_desktop/ui/client_table.py" line="83" />
         <source>Owner</source>
         <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_table.py" line="84" />
+        <source>Last contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/client_table.py" line="85" />
+        <source>Created</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="54" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="74" />
         <source>Search: name, company, phone, e-mail, INN</source>
         <translation>Поиск: имя, компания, телефон, почта, ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="59" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="79" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="60" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="80" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="61" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="81" />
         <source>Companies</source>
         <translation>Компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="62" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="82" />
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="64" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="84" />
         <source>No contact for {n} days</source>
         <translation>Без контакта {n} дней</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="67" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="87" />
         <source>Recycle bin</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="88" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="92" />
+        <source>Responsible manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="119" />
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="89" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="120" />
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="123" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="168" />
+        <source>All managers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="170" />
+        <source>No manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="173" />
+        <source>All tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="333" />
+        <source>Reset columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="347" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="124" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="348" />
         <source>Merge duplicates…</source>
         <translation>Объединить дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="126" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="350" />
         <source>Assign to</source>
         <translation>Назначить ответственным</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="134" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="358" />
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="135" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="359" />
         <source>Add a tag…</source>
         <translation>Добавить метку…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="137" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="361" />
         <source>Move to the recycle bin</source>
         <translation>В корзину</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="154" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="378" />
         <source>Responsible changed: {n}</source>
         <translation>Ответственный изменён: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="159" />
-        <location filename="../../crm_desktop/ui/clients_page.py" line="166" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="383" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="390" />
         <source>Add a tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="159" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="383" />
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="169" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="394" />
         <source>Tag «{tag}» added: {n}</source>
         <translation>Метка «{tag}» добавлена: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="191" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="416" />
         <source>Moved to the recycle bin: {n}</source>
         <translation>Перемещено в корзину: {n}</translation>
     </message>
 </context>
 <context>
-    <name>CompanyPage</name>
+    <name>CompanyForm</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="268" />
-        <source>Your company</source>
-        <translation>Ваша компания</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="271" />
-        <source>These requisites go on your invoices. Only the name is needed now; what you enter is checked as you type.</source>
-        <translation>Эти реквизиты попадут в ваши счета. Сейчас нужно только название; всё введённое проверяется сразу.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="276" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="19" />
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="277" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="20" />
         <source>Full legal name:</source>
         <translation>Полное наименование:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="278" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="21" />
         <source>INN:</source>
         <translation>ИНН:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="279" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="22" />
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="280" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="23" />
         <source>OGRN / OGRNIP:</source>
         <translation>ОГРН / ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="281" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="24" />
         <source>Legal address:</source>
         <translation>Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="282" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="25" />
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="283" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="26" />
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="284" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="27" />
         <source>E-mail:</source>
         <translation>Эл. почта:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="285" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="28" />
         <source>Director:</source>
         <translation>Руководитель:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="286" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="29" />
         <source>Chief accountant:</source>
         <translation>Главный бухгалтер:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="287" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="30" />
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="288" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="31" />
         <source>BIC:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="289" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="32" />
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="290" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="33" />
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="293" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="36" />
         <source>ООО «Ромашка»</source>
         <translation>ООО «Ромашка»</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="294" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="37" />
         <source>10 digits, or 12 for a sole trader</source>
         <translation>10 цифр, у ИП — 12</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="295" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="38" />
         <source>9 digits</source>
         <translation>9 цифр</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="296" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="39" />
         <source>20 digits</source>
         <translation>20 цифр</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="302" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="46" />
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="303" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="47" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="304" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="48" />
         <source>Bank</source>
         <translation>Банк</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="305" />
+        <location filename="../../crm_desktop/ui/company_form.py" line="49" />
         <source>Signatures</source>
         <translation>Подписи</translation>
     </message>
+</context>
+<context>
+    <name>CompanyPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="334" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="254" />
+        <source>Your company</source>
+        <translation>Ваша компания</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/first_run.py" line="257" />
+        <source>These requisites go on your invoices. Only the name is needed now; what you enter is checked as you type.</source>
+        <translation>Эти реквизиты попадут в ваши счета. Сейчас нужно только название; всё введённое проверяется сразу.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/first_run.py" line="286" />
+        <source>The administrator has not described the company yet.</source>
+        <translation>Администратор ещё не заполнил сведения о компании.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/first_run.py" line="283" />
         <source>This is the company of the server's database; an administrator can change it.</source>
         <translation>Это компания из базы данных на сервере; изменить её может администратор.</translation>
     </message>
@@ -466,7 +660,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="93" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="73" />
         <source>Something went wrong ({error}); the details are in the log file.</source>
         <translation>Что-то пошло не так ({error}); подробности — в файле журнала.</translation>
     </message>
@@ -474,52 +668,52 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="462" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="406" />
         <source>CRM: first start</source>
         <translation>CRM: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="464" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="408" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="465" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="409" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="466" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="410" />
         <source>Start working</source>
         <translation>Начать работу</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="467" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="411" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="522" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="465" />
         <source>Preparing the sample data…</source>
         <translation>Готовим демонстрационные данные…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="529" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="472" />
         <source>Creating the database…</source>
         <translation>Создаём базу данных…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="545" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="488" />
         <source>Not connected to the server.</source>
         <translation>Нет подключения к серверу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="551" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="494" />
         <source>Saving…</source>
         <translation>Сохраняем…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="558" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="501" />
         <source>This computer has no system keyring, so the password was not saved: the program will ask for it at each start.</source>
         <translation>На этом компьютере нет системного хранилища паролей, поэтому пароль не сохранён: программа будет спрашивать его при каждом запуске.</translation>
     </message>
@@ -527,22 +721,22 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="122" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="103" />
         <source>Welcome</source>
         <translation>Добро пожаловать</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="123" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="104" />
         <source>A few questions, and you can start working.</source>
         <translation>Несколько вопросов — и можно начинать работу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="126" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="107" />
         <source>The wizard asks where to keep the data, describes your company for invoices and creates your login. Everything can be changed later in Settings.</source>
         <translation>Мастер спросит, где хранить данные, запишет реквизиты вашей компании для счетов и создаст вашу учётную запись. Всё это можно изменить позже в настройках.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="130" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="111" />
         <source>Language of the program:</source>
         <translation>Язык программы:</translation>
     </message>
@@ -550,97 +744,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="43" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="52" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="47" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="57" />
         <source>This section comes with the next version of the program.</source>
         <translation>Этот раздел появится в следующей версии программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="49" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="59" />
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="52" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="62" />
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="53" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="63" />
         <source>Deals and the sales funnel</source>
         <translation>Сделки и воронка продаж</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="55" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="65" />
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="55" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="65" />
         <source>Tasks and reminders</source>
         <translation>Задачи и напоминания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="56" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="66" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="56" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="66" />
         <source>Invoices and orders</source>
         <translation>Счета и заказы</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="59" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="69" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="60" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="70" />
         <source>Reports and dashboards</source>
         <translation>Отчёты и сводки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="62" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="72" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="88" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="109" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="107" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="127" />
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="138" />
+        <source>No connection to the server: {reason} Open cards keep what you typed; the program reconnects by itself.</source>
+        <translation>Нет связи с сервером: {reason} Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="143" />
+        <source>Connection lost</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="148" />
+        <source>The connection to the server is back.</source>
+        <translation>Связь с сервером восстановлена.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="166" />
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="120" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="179" />
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="121" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="180" />
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="124" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="183" />
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="125" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="147" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="184" />
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="130" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="189" />
         <source>the file's owner</source>
         <translation>владелец файла</translation>
     </message>
@@ -712,42 +927,42 @@
 <context>
     <name>PlacePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="140" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="122" />
         <source>Where to keep the data</source>
         <translation>Где хранить данные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="141" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="123" />
         <source>Choose how this computer works with the client base.</source>
         <translation>Выберите, как этот компьютер работает с клиентской базой.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="142" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="124" />
         <source>Work on this computer</source>
         <translation>Работать на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="143" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="125" />
         <source>Connect to the office server</source>
         <translation>Подключиться к серверу в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="144" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="126" />
         <source>Try with sample data</source>
         <translation>Попробовать на демонстрационных данных</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="148" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="130" />
         <source>The data stays in a file on this computer ({path}). Nothing to set up, works without a network.</source>
         <translation>Данные хранятся в файле на этом компьютере ({path}). Ничего настраивать не нужно, сеть не требуется.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="152" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="134" />
         <source>Several people work in one shared database on the office server (PostgreSQL). The administrator gives you its address and your login.</source>
         <translation>Несколько человек работают в общей базе на сервере в офисе (PostgreSQL). Адрес сервера и ваш логин сообщит администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="156" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="138" />
         <source>A separate database with {n} invented clients, their history, deals and invoices, to look around. It never mixes with your real data.</source>
         <translation>Отдельная база с {n} вымышленными клиентами, их историей, сделками и счетами — чтобы осмотреться. С вашими настоящими данными она не смешивается.</translation>
     </message>
@@ -755,54 +970,132 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="187" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="170" />
         <source>The office server</source>
         <translation>Сервер в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="189" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="172" />
         <source>The administrator of your office gives you these values and your login.</source>
         <translation>Эти значения и ваш логин сообщит администратор вашего офиса.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="192" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="175" />
         <source>server name or address, e.g. 192.168.1.10</source>
         <translation>имя или адрес сервера, например 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="201" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="184" />
         <source>Remember the password in the system keyring (never in a file)</source>
         <translation>Запомнить пароль в системном хранилище паролей (не в файле)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="206" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="191" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="207" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="192" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="208" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="193" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="209" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="194" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="210" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="195" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="250" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="235" />
         <source>Connecting to {server}…</source>
         <translation>Подключаемся к {server}…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="40" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="51" />
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="53" />
+        <source>Language of the program:</source>
+        <translation>Язык программы:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="54" />
+        <source>Takes effect when the program starts again.</source>
+        <translation>Вступит в силу при следующем запуске программы.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="57" />
+        <source>Save the requisites</source>
+        <translation>Сохранить реквизиты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="58" />
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="62" />
+        <source>Your company (for invoices)</source>
+        <translation>Ваша компания (для счетов)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="72" />
+        <source>Data</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="75" />
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="77" />
+        <source>local file {path}</source>
+        <translation>локальный файл {path}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="79" />
+        <source>office server {server}</source>
+        <translation>сервер в офисе {server}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="82" />
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="82" />
+        <source>the file's owner</source>
+        <translation>владелец файла</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="109" />
+        <source>Only an administrator can change the requisites.</source>
+        <translation>Изменять реквизиты может только администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="136" />
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
     </message>
 </context>
 <context>
@@ -824,59 +1117,67 @@
     </message>
 </context>
 <context>
+    <name>Unexpected</name>
+    <message>
+        <location filename="../../crm_desktop/ui/unexpected.py" line="46" />
+        <source>Something went wrong in the program. What was saved is safe; the details are in the log file.</source>
+        <translation>В программе произошла ошибка. Сохранённые данные в безопасности; подробности — в файле журнала.</translation>
+    </message>
+</context>
+<context>
     <name>UserPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="366" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="308" />
         <source>Your login</source>
         <translation>Ваша учётная запись</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="369" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="311" />
         <source>You become the administrator: you can add your colleagues later. A password keeps others who use this computer out.</source>
         <translation>Вы станете администратором и позже сможете добавить коллег. Пароль защитит данные от других пользователей этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="375" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="317" />
         <source>Иванова Мария Петровна</source>
         <translation>Иванова Мария Петровна</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="382" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="326" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="383" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="327" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="384" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="328" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="385" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="329" />
         <source>Repeat it:</source>
         <translation>Ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="388" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="332" />
         <source>Leave the password empty if only you use this computer account.</source>
         <translation>Оставьте пароль пустым, если этой учётной записью компьютера пользуетесь только вы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="402" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="346" />
         <source>At least {n} characters</source>
         <translation>Не менее {n} знаков</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="404" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="348" />
         <source>The two passwords differ</source>
         <translation>Пароли не совпадают</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="406" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="350" />
         <source>Type the password once more</source>
         <translation>Введите пароль ещё раз</translation>
     </message>

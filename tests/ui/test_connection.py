@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 
 from crm_desktop.errors import Conflict, ServerUnavailable
 from crm_desktop.logfile import log_path, setup_logging
-from crm_desktop.store.database import open_database
+from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import parse_location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.ui import unexpected
@@ -30,10 +30,8 @@ def own_server(tmp_path: Path) -> Iterator[object]:
         yield server
 
 
-def test_lost_server_shows_a_banner_and_it_goes_when_the_server_is_back(
-    qtbot: QtBot, own_server: object
-) -> None:
-    url = own_server.get_uri()  # type: ignore[attr-defined]
+def own_database(server: object) -> Database:
+    url = server.get_uri()  # type: ignore[attr-defined]
     engine = create_engine(
         url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
     )
@@ -43,6 +41,13 @@ def test_lost_server_shows_a_banner_and_it_goes_when_the_server_is_back(
     head, _, query = url.partition("?")
     db = open_database(parse_location(head.rsplit("/", 1)[0] + "/crm?" + query))
     upgrade(db)
+    return db
+
+
+def test_lost_server_shows_a_banner_and_it_goes_when_the_server_is_back(
+    qtbot: QtBot, own_server: object
+) -> None:
+    db = own_database(own_server)
     window = MainWindow(db, db.location.user)
     qtbot.addWidget(window)
     window.show()
@@ -100,3 +105,26 @@ def test_a_known_problem_is_said_in_its_own_words(qtbot: QtBot) -> None:
     answers = Answers()
     unexpected.handle(Conflict, Conflict("Someone else changed this client meanwhile."), None)
     assert answers.messages == ["Someone else changed this client meanwhile."]
+
+
+def test_a_card_saved_while_the_server_is_gone_keeps_what_was_typed(
+    qtbot: QtBot, own_server: object
+) -> None:
+    db = own_database(own_server)
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    window.show()
+    card = window.clients.open_card(None)
+    card.fields["name"].setText("Крылова Дарья")
+    own_server._cleanup()  # type: ignore[attr-defined]
+    answers = Answers()
+    assert not card.save()
+    assert len(answers.messages) == 1 and "no connection" in answers.messages[0]
+    assert card.isVisible() and card.fields["name"].text() == "Крылова Дарья"
+    assert window.banner.isVisible()
+    own_server.ensure_postgres_running()  # type: ignore[attr-defined]
+    ok = card.save()
+    assert ok  # the same card, once the server is back
+    card.close()
+    window.close()
+    db.dispose()
