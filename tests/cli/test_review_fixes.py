@@ -55,25 +55,25 @@ def test_the_login_libpq_chose_acts_when_the_url_names_none(
     """A URL without a user connects as PGUSER (or the OS user): that login, not nobody,
     is who acts, and a plain login gets no administrator's rights."""
     with psycopg.connect(pg_database, autocommit=True) as conn:
-        conn.execute("CREATE ROLE anna LOGIN")
-        conn.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO anna")
+        conn.execute("CREATE ROLE libpq_anna LOGIN")  # its own name: other tests make "anna"
+        conn.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO libpq_anna")
     try:
         no_user = pg_database.replace("postgresql://postgres:@/", "postgresql:///")
         cli = Cli(db=no_user, home=tmp_path)
-        result = cli("user", "add", "boss", "--role", "admin", extra_env={"PGUSER": "anna"})
+        result = cli("user", "add", "boss", "--role", "admin", extra_env={"PGUSER": "libpq_anna"})
         assert result.code == 3, result.err
         added = cli.ok(
-            "client", "add", "--name", "Ромашкин", "--json", extra_env={"PGUSER": "anna"}
+            "client", "add", "--name", "Ромашкин", "--json", extra_env={"PGUSER": "libpq_anna"}
         )
         with psycopg.connect(pg_database) as conn:
             row = conn.execute(
                 "SELECT created_by FROM clients WHERE id = %s", (added.json()["id"],)
             ).fetchone()
-        assert row == ("anna",)
+        assert row == ("libpq_anna",)
     finally:
         with psycopg.connect(pg_database, autocommit=True) as conn:
-            conn.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM anna")
-            conn.execute("DROP ROLE anna")
+            conn.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM libpq_anna")
+            conn.execute("DROP ROLE libpq_anna")
 
 
 def test_a_company_keeps_its_legal_form_when_renamed(cli: Cli) -> None:
