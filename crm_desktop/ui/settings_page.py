@@ -50,6 +50,7 @@ class SettingsPage(QWidget):
         )
         language_box = QGroupBox(self.tr("Language"))
         language_form = QFormLayout(language_box)
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         language_form.addRow(self.tr("Language of the program:"), self.language)
         language_form.addRow("", hint_label(self.tr("Takes effect when the program starts again.")))
 
@@ -71,6 +72,7 @@ class SettingsPage(QWidget):
         where = db.location
         database_box = QGroupBox(self.tr("Data"))
         database_form = QFormLayout(database_box)
+        database_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         database_form.addRow(
             self.tr("Database:"),
             QLabel(
