@@ -33,9 +33,21 @@ BENCHMARKS: dict[str, Benchmark] = {
             "search",
         ),
         Benchmark(
+            "pages",
+            "the client list's first page in every sort order (and one manager's), the next "
+            "page and a deep one, on N clients, SQLite and PostgreSQL",
+            "client_pages",
+        ),
+        Benchmark(
             "demo",
             "wall time of `crm-desktop --db FILE init --demo 100000` on a fresh SQLite file",
             "demo",
+        ),
+        Benchmark(
+            "ui",
+            "the desktop app in fresh processes (offscreen): launch on 100,000 clients; "
+            "first paint, memory and search-as-you-type on N clients, SQLite and PostgreSQL",
+            "ui",
         ),
     )
 }

@@ -85,9 +85,24 @@ class Client(Tracked, Base):
         back_populates="client", cascade="all, delete-orphan"
     )
 
+    # One index per order the client list offers (services/client_list.py, ClientSort),
+    # and the same led by the owner for one manager's list ("My clients", the manager
+    # filter, a manager's own rows on the server): each page is then one index range,
+    # whichever manager and however many clients they have.
     __table_args__ = (
         Index("ix_clients_name_order", "name_folded", "id"),
         Index("ix_clients_owner_name", "owner", "name_folded", "id"),
+        Index("ix_clients_company_order", "company_name", "name_folded", "id"),
+        Index("ix_clients_phone_order", "primary_phone", "id"),
+        Index("ix_clients_email_order", "primary_email", "id"),
+        Index("ix_clients_inn_order", "inn", "id"),
+        Index("ix_clients_last_contact_order", "last_contact_at", "id"),
+        Index("ix_clients_owner_company", "owner", "company_name", "name_folded", "id"),
+        Index("ix_clients_owner_phone", "owner", "primary_phone", "id"),
+        Index("ix_clients_owner_email", "owner", "primary_email", "id"),
+        Index("ix_clients_owner_inn", "owner", "inn", "id"),
+        Index("ix_clients_owner_last_contact", "owner", "last_contact_at", "id"),
+        Index("ix_clients_owner_created", "owner", "id"),
     )
 
 

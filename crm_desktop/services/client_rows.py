@@ -35,6 +35,7 @@ class ClientRow:
     last_contact_at: dt.datetime | None
     deleted_at: dt.datetime | None
     name_folded: str
+    created_at: dt.datetime
 
     @property
     def display_name(self) -> str:
@@ -58,6 +59,7 @@ def client_row_query() -> Select[*tuple[Any, ...]]:
         Client.last_contact_at,
         Client.deleted_at,
         Client.name_folded,
+        Client.created_at,
     )
 
 

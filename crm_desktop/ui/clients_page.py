@@ -1,9 +1,14 @@
-"""The Clients page: search as you type, quick filters, and the paged client list."""
+"""The Clients page: search as you type, quick filters, the responsible manager and tag
+filters, and the paged client list, sorted by the column header clicked; the columns shown,
+their widths and order and the sort are remembered (app settings)."""
 
 from __future__ import annotations
 
+import json
 import uuid
+from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
-from crm_desktop.services.client_list import Bin, ClientFilter
+from crm_desktop.services.client_list import Bin, ClientFilter, ClientSort
 from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.clients import assign_owner, delete_clients, restore_clients
 from crm_desktop.services.search import search_clients
-from crm_desktop.services.tags import tag_clients
+from crm_desktop.services.tags import list_tags, tag_clients
 from crm_desktop.services.users import list_users
 from crm_desktop.services.vocabulary import ClientKind
 from crm_desktop.store.database import Database
@@ -36,9 +41,24 @@ from crm_desktop.ui.client_card import ClientCard
 from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.merge_dialog import MergeDialog
+from crm_desktop.ui.settings import app_settings
 
 SEARCH_DELAY_MS = 150
+SAVE_DELAY_MS = 500
 QUIET_DAYS = 30
+LAYOUT_KEY = "client_list/columns"  # JSON: order, hidden, widths, sort, descending
+DEFAULT_WIDTHS = {
+    "name": 300,
+    "company": 190,
+    "phone": 160,
+    "email": 220,
+    "inn": 120,
+    "owner": 120,
+    "last_contact": 120,
+    "created": 120,
+}
+DEFAULT_HIDDEN = ("created",)
+NOBODY = ""  # the owner filter's "no manager" (logins are never empty)
 
 
 class ClientsPage(QWidget):
@@ -68,6 +88,13 @@ class ClientsPage(QWidget):
         ]
         for label, _where in self.filters:
             self.filter.addItem(label)
+        self.owner_filter = QComboBox()
+        self.owner_filter.setToolTip(self.tr("Responsible manager"))
+        self._owners: list[str | None] = []  # None: anyone; NOBODY: no manager
+        self.tag_filter = QComboBox()
+        self.tag_filter.setToolTip(self.tr("Tag"))
+        self._tags: list[uuid.UUID | None] = []  # None: any tag or none
+        self.reload_choices()
 
         self.model = ClientTableModel(db, login)
         self.table = QTableView()
@@ -82,8 +109,13 @@ class ClientsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate((300, 190, 160, 220, 120)):
-            self.table.setColumnWidth(column, width)
+        header.setSectionsClickable(True)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._saved_layout: dict[str, Any] = {}
+        self._applying = False
+        self._restore_layout()
 
         self.new_button = QPushButton(icon("add"), self.tr("New client"))
         self.new_button.setToolTip(self.tr("Add a client (Ctrl+N)"))
@@ -91,6 +123,8 @@ class ClientsPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.filter)
+        bar.addWidget(self.owner_filter)
+        bar.addWidget(self.tag_filter)
         bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 8)
@@ -102,6 +136,16 @@ class ClientsPage(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.owner_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_layout)
+        header.sortIndicatorChanged.connect(self._sort_clicked)
+        header.sectionResized.connect(lambda _c, _old, _new: self._save_timer.start())
+        header.sectionMoved.connect(lambda _c, _old, _new: self.save_layout())
+        header.customContextMenuRequested.connect(
+            lambda position: self.column_menu().popup(header.mapToGlobal(position))
+        )
         self.table.doubleClicked.connect(lambda index: self.open_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
@@ -109,7 +153,196 @@ class ClientsPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        self.model.reload()
+        self.model.reload(self.current_where())
+
+    # --- the owner and tag filters ------------------------------------------------------
+
+    def reload_choices(self) -> None:
+        """Fill the manager and tag boxes from the database, keeping what is chosen (or
+        going back to "all" when it is gone)."""
+        with self._db.unit_of_work(self._login, write=False) as session:
+            users = [u for u in list_users(session) if not u.disabled]
+            tags = list_tags(session)
+        owner, tag = self.chosen_owner(), self.chosen_tag()
+        self._owners = [None, *(u.login for u in users), NOBODY]
+        owner_labels = [
+            self.tr("All managers"),
+            *(u.full_name or u.login for u in users),
+            self.tr("No manager"),
+        ]
+        self._tags = [None, *(t.id for t in tags)]
+        tag_labels = [self.tr("All tags"), *(t.name for t in tags)]
+        for box, labels, index in (
+            (
+                self.owner_filter,
+                owner_labels,
+                self._owners.index(owner) if owner in self._owners else 0,
+            ),
+            (self.tag_filter, tag_labels, self._tags.index(tag) if tag in self._tags else 0),
+        ):
+            box.blockSignals(True)
+            try:
+                box.clear()
+                box.addItems(labels)
+                box.setCurrentIndex(index)
+            finally:
+                box.blockSignals(False)
+
+    def chosen_owner(self) -> str | None:
+        """The login chosen in the manager box, NOBODY for "no manager", None for all."""
+        index = self.owner_filter.currentIndex()
+        return self._owners[index] if 0 <= index < len(self._owners) else None
+
+    def chosen_tag(self) -> uuid.UUID | None:
+        index = self.tag_filter.currentIndex()
+        return self._tags[index] if 0 <= index < len(self._tags) else None
+
+    def choose_owner(self, login: str | None) -> None:
+        """Show one manager's clients (NOBODY: the unassigned ones; None: everyone's)."""
+        self.owner_filter.setCurrentIndex(self._owners.index(login))
+
+    def choose_tag(self, tag_id: uuid.UUID | None) -> None:
+        self.tag_filter.setCurrentIndex(self._tags.index(tag_id))
+
+    def current_where(self) -> ClientFilter:
+        """The quick filter narrowed by the manager and tag boxes (all must hold)."""
+        where = self.current_filter()
+        owner = self.chosen_owner()
+        if owner == NOBODY:
+            where = replace(where, unassigned=True)
+        elif owner is not None:
+            # "My clients" and another manager chosen: both must hold, so nobody matches.
+            clash = where.owner is not None and where.owner != owner
+            where = replace(where, unassigned=True) if clash else replace(where, owner=owner)
+        tag = self.chosen_tag()
+        return where if tag is None else replace(where, tag_id=tag)
+
+    # --- columns: sort, shown, widths and order, remembered ------------------------------
+
+    def _layout_state(self) -> dict[str, Any]:
+        header = self.table.horizontalHeader()
+        columns = self.model.COLUMNS
+        order = [columns[header.logicalIndex(visual)] for visual in range(header.count())]
+        hidden = [c for i, c in enumerate(columns) if header.isSectionHidden(i)]
+        shown = [c for c in order if c not in hidden]
+        # The last column shown stretches with the window: its width is not the user's.
+        widths = {c: header.sectionSize(columns.index(c)) for c in shown[:-1]}
+        return {
+            "order": order,
+            "hidden": hidden,
+            "widths": widths,
+            "sort": self.model.sort_key.value,
+            "descending": self.model.descending,
+        }
+
+    def save_layout(self) -> None:
+        """Remember the columns and the sort (only when something changed)."""
+        if self._applying:
+            return
+        self._save_timer.stop()
+        state = self._layout_state()
+        if state != self._saved_layout:
+            app_settings().setValue(LAYOUT_KEY, json.dumps(state, ensure_ascii=False))
+            self._saved_layout = state
+
+    def _restore_layout(self) -> None:
+        raw = app_settings().value(LAYOUT_KEY)
+        try:
+            state = json.loads(raw) if isinstance(raw, str) else {}
+        except ValueError:
+            state = {}
+        self._apply_layout(state if isinstance(state, dict) else {})
+        self._saved_layout = self._layout_state()
+
+    def _apply_layout(self, state: dict[str, Any]) -> None:
+        """Columns and sort as `state` says, the defaults for whatever it does not."""
+        header = self.table.horizontalHeader()
+        columns = self.model.COLUMNS
+        saved_order = state.get("order")
+        known = [c for c in saved_order if c in columns] if isinstance(saved_order, list) else []
+        hidden = state.get("hidden")
+        hidden = hidden if isinstance(hidden, list) else DEFAULT_HIDDEN
+        widths = state.get("widths")
+        widths = widths if isinstance(widths, dict) else {}
+        self._applying = True  # what follows is not the user's doing: nothing to save
+        try:
+            for visual, column in enumerate(dict.fromkeys(known + list(columns))):
+                header.moveSection(header.visualIndex(columns.index(column)), visual)
+            for logical, column in enumerate(columns):
+                width = widths.get(column)
+                if not (isinstance(width, int) and width > 0):
+                    width = DEFAULT_WIDTHS[column]
+                self.table.setColumnWidth(logical, width)
+                header.setSectionHidden(logical, column != "name" and column in hidden)
+        finally:
+            self._applying = False
+        try:
+            sort = ClientSort(state.get("sort", ClientSort.NAME.value))
+        except ValueError:
+            sort = ClientSort.NAME
+        descending = state.get("descending") is True
+        self.model.set_sort(sort, descending)
+        order_flag = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)
+        try:
+            header.setSortIndicator(self.model.sort_column(), order_flag)
+        finally:
+            header.blockSignals(False)
+
+    def reset_layout(self) -> None:
+        """The columns, widths and sort a new user gets."""
+        app_settings().remove(LAYOUT_KEY)
+        self._apply_layout({})
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self._saved_layout = self._layout_state()
+        self.refresh()
+
+    def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.table.horizontalHeader()
+        if not header.isSortIndicatorShown():
+            # Search results were in their own order: a click starts the column's usual one.
+            initial = self.model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.InitialSortOrderRole
+            )
+            order = Qt.SortOrder(initial)
+            header.blockSignals(True)
+            try:
+                header.setSortIndicator(column, order)
+            finally:
+                header.blockSignals(False)
+            header.setSortIndicatorShown(True)
+        self.model.sort(column, order)
+        self.save_layout()
+
+    def sort_by(self, column: str, descending: bool = False) -> None:
+        """As if the user clicked that column's header until it showed this order."""
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(self.model.COLUMNS.index(column), order)
+
+    def show_column(self, column: str, shown: bool) -> None:
+        if column == "name":
+            return
+        self.table.setColumnHidden(self.model.COLUMNS.index(column), not shown)
+        self.save_layout()
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: a check box per column (the name always stays), and reset."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for logical, (column, label) in enumerate(
+            zip(self.model.COLUMNS, self.model.headers(), strict=True)
+        ):
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(logical))
+            action.setEnabled(column != "name")
+            action.toggled.connect(partial(self.show_column, column))
+        menu.addSeparator()
+        menu.addAction(self.tr("Reset columns"), self.reset_layout)
+        return menu
+
+    # --- actions on the selection -------------------------------------------------------
 
     def selected_ids(self) -> list[uuid.UUID]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -165,6 +398,7 @@ class ClientsPage(QWidget):
         except CrmError as exc:
             QMessageBox.warning(self, self.tr("Add a tag"), str(exc))
             return
+        self.reload_choices()
         self.sig_message.emit(
             self.tr("Tag «{tag}» added: {n}").format(tag=tag.name, n=len(ids)), []
         )
@@ -199,18 +433,23 @@ class ClientsPage(QWidget):
         return self.filters[max(0, self.filter.currentIndex())][1]
 
     def refresh(self) -> None:
-        """Show what the search box and the filter ask for: the paged list when the box is
-        empty, else the search results (found off the UI thread)."""
+        """Show what the search box and the filters ask for: the paged list in the chosen
+        order when the box is empty, else the search results (found off the UI thread) in
+        the search's own order, with no sort shown until a header is clicked (which then
+        sorts the results found)."""
         text = self.search.text().strip()
-        where = self.current_filter()
+        where = self.current_where()
         self._search_serial += 1  # whatever is still running is out of date now
         serial = self._search_serial
+        header = self.table.horizontalHeader()
         if not text:
+            header.setSortIndicatorShown(True)
             self.model.reload(where)
             return
 
         def show(rows: list[ClientRow]) -> None:
             if serial == self._search_serial:  # a later keystroke wins
+                header.setSortIndicatorShown(False)
                 self.model.show_rows(rows)
 
         Background(
