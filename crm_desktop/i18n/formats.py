@@ -33,6 +33,8 @@ def format_number(value: Decimal | int, places: int | None = None) -> str:
         pattern = "#,##0.###"
     if places is not None:
         number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if number.is_zero():
+        number = abs(number)  # never "-0,00"
     return _babel_decimal(number, format=pattern, locale=_locale(), decimal_quantization=False)
 
 

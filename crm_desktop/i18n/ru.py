@@ -178,5 +178,7 @@ MESSAGES: dict[str, str] = {
     "A sole trader's OGRNIP has 15 digits": "ОГРНИП индивидуального предпринимателя состоит из 15 цифр",
     "Enter the bank's BIC first: the account is checked with it": "Сначала введите БИК банка: счёт проверяется по нему",
     "Correct the bank's BIC first": "Сначала исправьте БИК банка",
+    "The server asks for a password: enter the password of {user}.": "Сервер требует пароль: введите пароль пользователя {user}.",
+    "The database {db} has no CRM data yet: the administrator must set it up first (this wizard with an administrator's login, or 'crm-desktop init').": "В базе данных {db} ещё нет данных CRM: сначала её должен подготовить администратор (этим мастером под учётной записью администратора или командой «crm-desktop init»).",
     "Only an administrator can change the company's requisites.": "Изменять реквизиты компании может только администратор.",
 }

@@ -5,7 +5,7 @@ one profile row of the database."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -134,8 +134,7 @@ def check_company(details: CompanyDetails) -> CompanyDetails:
         name: _check_field(name, getattr(details, name), details)
         for name in CompanyDetails.field_names()
     }
-    checked = CompanyDetails(**values)
-    return checked if checked.full_name else replace(checked, full_name=checked.short_name)
+    return CompanyDetails(**values)
 
 
 def _profile(session: Session) -> CompanyProfile | None:

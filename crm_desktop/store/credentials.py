@@ -14,7 +14,8 @@ log = logging.getLogger(__name__)
 
 
 def service_name(location: Location) -> str:
-    return f"crm-desktop:{location.server_name()}/{location.database or ''}"
+    # Host names are case-blind, and a URL read back lower-cases them: so does the key.
+    return f"crm-desktop:{location.server_name().lower()}/{location.database or ''}"
 
 
 def load_password(location: Location) -> str | None:

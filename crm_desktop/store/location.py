@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
@@ -33,7 +33,7 @@ class Location:
     kind: str  # "sqlite" | "postgresql"
     path: Path | None = None
     user: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)  # never in a traceback or log
     host: str | None = None
     port: int | None = None
     database: str | None = None
@@ -74,17 +74,20 @@ class Location:
 
     def url(self) -> str:
         """The `--db` value for this database, never with the password: what the first-run
-        wizard saves."""
+        wizard saves. `parse_location(loc.url())` gives `loc` back, password aside."""
         if self.is_sqlite:
             return str(self.path)
         who = quote(self.user or "", safe="") + "@" if self.user else ""
-        host = "" if (self.host or "").startswith("/") else (self.host or "")
-        port = f":{self.port}" if self.port and host else ""
         query = dict(self.query)
-        if (self.host or "").startswith("/"):
-            query["host"] = self.host or ""
+        host = self.host or ""
+        if host.startswith("/"):  # a socket directory goes in the query, as libpq takes it
+            query["host"], host = host, ""
+        elif ":" in host:
+            host = f"[{host}]"  # an IPv6 address
+        port = f":{self.port}" if self.port else ""
         params = f"?{urlencode(query)}" if query else ""
-        return f"postgresql://{who}{host}{port}/{quote(self.database or '', safe='')}{params}"
+        database = quote(self.database or "", safe="")
+        return f"postgresql://{who}{host}{port}/{database}{params}"
 
     def describe(self) -> str:
         """What to show a person: the file, or user@server/database (never a password)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from crm_desktop.errors import ServerUnavailable
@@ -26,6 +27,7 @@ class ConnectionMonitor(QObject):
         self._db = db
         self.connected = True
         self._checking = False
+        self._stopped = False
         self._timer = QTimer(self, interval=CHECK_CONNECTED_MS)
         self._timer.timeout.connect(self.check)
         if not db.location.is_sqlite:
@@ -33,14 +35,21 @@ class ConnectionMonitor(QObject):
 
     def check(self) -> None:
         """Ping the server off the UI thread (a dead server can take seconds to say so)."""
-        if self._checking or self._db.location.is_sqlite:
+        if self._checking or self._stopped or self._db.location.is_sqlite:
             return
         self._checking = True
         Background(None, lambda: self._db.ping()).on_done(lambda _r: self._answer(None)).on_failed(
             self._answer
         ).start()
 
+    def stop(self) -> None:
+        """The window closes: no more checks, and a check still running is ignored."""
+        self._timer.stop()
+        self._stopped = True
+
     def _answer(self, error: BaseException | None) -> None:
+        if self._stopped or not shiboken6.isValid(self):
+            return  # the window went away while the server was being asked
         self._checking = False
         if error is None:
             self._set(True, "")

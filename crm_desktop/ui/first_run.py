@@ -5,12 +5,11 @@ with a progress dialog."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -30,14 +29,8 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.i18n import language, set_language
-from crm_desktop.services.company_profile import CompanyDetails, get_company_profile
-from crm_desktop.services.users import MIN_PASSWORD, normalize_login
-from crm_desktop.store.database import Database
-from crm_desktop.store.location import Location
-from crm_desktop.ui.background import Background
-from crm_desktop.ui.company_form import CompanyForm
-from crm_desktop.ui.field_messages import error_label, hint_label, show_error, with_error
-from crm_desktop.ui.first_run_setup import (
+from crm_desktop.services.company_profile import CompanyDetails
+from crm_desktop.services.first_run import (
     DEMO_CLIENTS,
     FirstUser,
     ServerCheck,
@@ -47,13 +40,18 @@ from crm_desktop.ui.first_run_setup import (
     open_demo,
     suggested_login,
 )
+from crm_desktop.services.users import MIN_PASSWORD, normalize_login
+from crm_desktop.store.database import Database, DatabaseMissing
+from crm_desktop.store.location import Location
+from crm_desktop.ui.background import Background, Cancelled
+from crm_desktop.ui.company_form import CompanyForm
+from crm_desktop.ui.field_messages import error_label, hint_label, show_error, with_error
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.language import use_language
 from crm_desktop.ui.settings import save_language, save_last_login
 
 LANGUAGE, PLACE, SERVER, COMPANY, USER = range(5)
 LOCAL, OFFICE, DEMO = "local", "server", "demo"
-CONNECT_TIMEOUT_S = 10
 
 
 def _logo(name: str) -> QPixmap:
@@ -210,6 +208,8 @@ class ServerPage(QWizardPage):
     def location(self) -> Location:
         host = self.host.text().strip()
         socket = host.startswith("/")  # a directory: the server's local socket
+        if not socket:
+            host = host.lower()  # host names are case-blind; the keyring's key must be too
         return Location(
             kind="postgresql",
             user=self.login.text().strip(),
@@ -229,11 +229,20 @@ class ServerPage(QWizardPage):
         if self.check is not None:
             return True
         location = self.location()
-        probe = replace(location, query=(*location.query, ("connect_timeout", "10")))
-        ok, result = self._wizard.run(
-            lambda _p: connect_server(probe),
-            self.tr("Connecting to {server}…").format(server=location.server_name()),
-        )
+        text = self.tr("Connecting to {server}…").format(server=location.server_name())
+        ok, result = self._wizard.run(lambda _p: connect_server(location), text)
+        if not ok and isinstance(result, DatabaseMissing):
+            question = self.tr(
+                "The server {server} has no database «{db}». Create it? Do so only when "
+                "you set up the office's CRM for the first time; otherwise check the name."
+            ).format(server=location.server_name(), db=location.database)
+            answer = QMessageBox.question(self, self.title(), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                show_error(self.status, str(result))
+                return False
+            ok, result = self._wizard.run(
+                lambda _p: connect_server(location, create_database=True), text
+            )
         if not ok:
             show_error(self.status, _one_sentence(result))
             return False
@@ -275,10 +284,11 @@ class CompanyPage(QWizardPage):
     def show_existing(self, details: CompanyDetails | None, *, may_edit: bool) -> None:
         """On a server: its company, read-only; or an empty form for an administrator to
         fill in (anyone else is told the administrator has not described it yet)."""
-        if details is not None:
-            self.form.set_details(details)
+        self.form.set_details(details or CompanyDetails())
         self.form.set_read_only(details is not None or not may_edit)
-        if details is not None:
+        if details is not None and may_edit:
+            note = self.tr("This is the company of the server's database; change it in Settings.")
+        elif details is not None:
             note = self.tr(
                 "This is the company of the server's database; an administrator can change it."
             )
@@ -379,6 +389,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.local_path = local_path
         self.opened: tuple[Database, str | None] | None = None
+        self.busy = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setWindowIcon(icon("clients"))
@@ -413,33 +424,66 @@ class FirstRunWizard(QWizard):
             self.setButtonText(button, text)
 
     def switch_language(self, lang: str) -> None:
-        """Switch the whole program now: the later pages are made again in that language
-        (nothing is typed in them yet: the language comes first)."""
+        """Switch the whole program now: the later pages are made again in that language,
+        with what was typed in them carried over."""
         set_language(lang)
         app = QApplication.instance()
         if app is not None:
             use_language(app, lang)
+        typed = self._typed()
+        self._dispose_server()
         for page_id in (PLACE, SERVER, COMPANY, USER):
             old = self.page(page_id)
             self.removePage(page_id)
             old.deleteLater()
         self._make_pages()
+        self._retype(typed)
         self.language_page.retranslate()
         self._translate_buttons()
+
+    def _edits(self) -> dict[str, QLineEdit]:
+        server, user = self.server_page, self.user_page
+        edits = {f"company.{name}": edit for name, edit in self.company_page.edits.items()}
+        edits.update(
+            {
+                "server.host": server.host,
+                "server.database": server.database,
+                "server.login": server.login,
+                "server.password": server.password,
+                "user.login": user.login,
+                "user.full_name": user.full_name,
+                "user.password": user.password,
+                "user.repeat": user.repeat,
+            }
+        )
+        return edits
+
+    def _typed(self) -> dict[str, Any]:
+        typed: dict[str, Any] = {key: edit.text() for key, edit in self._edits().items()}
+        typed["server.port"] = self.server_page.port.value()
+        typed["place"] = self.place_page.choice()
+        return typed
+
+    def _retype(self, typed: dict[str, Any]) -> None:
+        for key, edit in self._edits().items():
+            edit.setText(typed[key])
+        self.server_page.port.setValue(typed["server.port"])
+        place = self.place_page
+        {LOCAL: place.local, OFFICE: place.server, DEMO: place.demo}[typed["place"]].setChecked(
+            True
+        )
 
     def _entered(self, page_id: int) -> None:
         if page_id == COMPANY and self.place_page.choice() == OFFICE:
             check = self.server_page.check
-            existing = None
-            if check is not None and check.has_profile:
-                with check.database.unit_of_work(check.database.location.user, write=False) as s:
-                    existing = get_company_profile(s)
-            may_edit = check is not None and check.is_admin
-            self.company_page.show_existing(existing, may_edit=may_edit)
+            self.company_page.show_existing(
+                check.profile if check else None, may_edit=check is not None and check.is_admin
+            )
 
-    def run(self, work: Any, text: str, *, progress: bool = False) -> tuple[bool, Any]:
+    def run(self, work: Any, text: str, *, cancellable: bool = False) -> tuple[bool, Any]:
         """Run `work` in a worker with a progress dialog, keeping the window alive, and
-        return (True, result) or (False, the exception)."""
+        return (True, result) or (False, the exception). Work that cannot stop half-way
+        gets no Cancel button; the wizard cannot be closed meanwhile."""
         loop = QEventLoop()
         outcome: list[tuple[bool, Any]] = []
 
@@ -447,14 +491,29 @@ class FirstRunWizard(QWizard):
             outcome.append((ok, value))
             loop.quit()
 
+        self.busy = True
         self.setEnabled(False)
-        Background(None, work, progress=text, parent=self).on_done(
-            lambda r: done(True, r)
-        ).on_failed(lambda e: done(False, e)).start()
+        job = Background(None, work, progress=text, parent=self)
+        if job.dialog is not None and not cancellable:
+            job.dialog.setCancelButton(None)
+        job.on_done(lambda r: done(True, r)).on_failed(lambda e: done(False, e)).start()
         if not outcome:
             loop.exec()
         self.setEnabled(True)
+        self.busy = False
         return outcome[0]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()  # the work finishes (or is cancelled) first
+            return
+        super().closeEvent(event)
+
+    def _dispose_server(self) -> None:
+        check = self.server_page.check
+        if check is not None:
+            check.database.dispose()
+            self.server_page.check = None
 
     def accept(self) -> None:
         """Do what was chosen; on failure say why and stay on the page."""
@@ -462,7 +521,9 @@ class FirstRunWizard(QWizard):
         opened: tuple[Database, str | None] | None
         if choice == DEMO:
             ok, result = self.run(
-                lambda p: open_demo(p.report), self.tr("Preparing the sample data…")
+                lambda p: open_demo(p.report),
+                self.tr("Preparing the sample data…"),
+                cancellable=True,
             )
             opened = (result, None) if ok else None
         elif choice == LOCAL:
@@ -475,8 +536,11 @@ class FirstRunWizard(QWizard):
         else:
             opened, ok, result = self._finish_server()
         if not ok or opened is None:
-            QMessageBox.warning(self, self.windowTitle(), _one_sentence(result))
+            if not isinstance(result, Cancelled):
+                QMessageBox.warning(self, self.windowTitle(), _one_sentence(result))
             return
+        if choice != OFFICE:
+            self._dispose_server()  # connected once, then chose otherwise
         self.opened = opened
         save_language(language())
         save_last_login(opened[0].location.describe(), opened[1])
@@ -506,9 +570,9 @@ class FirstRunWizard(QWizard):
         return opened, ok, result
 
     def reject(self) -> None:
-        check = self.server_page.check
-        if check is not None:
-            check.database.dispose()
+        if self.busy:
+            return
+        self._dispose_server()
         super().reject()
 
 

@@ -135,10 +135,11 @@ class MainWindow(QMainWindow):
     def _connection_lost(self, reason: str) -> None:
         self.banner_text.setText(
             self.tr(
-                "No connection to the server: {reason} Open cards keep what you typed; "
+                "No connection to the server {server}. Open cards keep what you typed; "
                 "the program reconnects by itself."
-            ).format(reason=reason)
+            ).format(server=self._db.location.server_name())
         )
+        self.banner_text.setToolTip(reason)  # the details, for whoever looks after the server
         self.banner.show()
         self.state_label.setText(self.tr("Connection lost"))
 
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remove_connection_reporter(self.connection.report)
+        self.connection.stop()
         super().closeEvent(event)
 
     def offer_undo(self, text: str, ids: list[uuid.UUID]) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n.formats import format_date
 from crm_desktop.services.client_views import ClientView, get_client
 from crm_desktop.services.merge import merge_clients
 from crm_desktop.services.phones import format_phone
@@ -51,7 +52,7 @@ class MergeDialog(QDialog):
             (
                 "birth_date",
                 self.tr("Date of birth"),
-                lambda v: v.birth_date.strftime("%d.%m.%Y") if v.birth_date else "",
+                lambda v: format_date(v.birth_date) if v.birth_date else "",
             ),
             ("position", self.tr("Position"), lambda v: v.position or ""),
             ("company_id", self.tr("Company"), lambda v: v.company or ""),

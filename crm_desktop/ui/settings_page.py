@@ -3,7 +3,7 @@ them, everyone sees them) and where the data lives."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from crm_desktop.services.company_profile import (
 )
 from crm_desktop.services.users import is_admin
 from crm_desktop.store.database import Database
+from crm_desktop.ui.background import Background
 from crm_desktop.ui.company_form import CompanyForm
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error
 from crm_desktop.ui.settings import save_language, saved_language
@@ -33,6 +34,7 @@ from crm_desktop.ui.unexpected import report_connection
 
 
 class SettingsPage(QWidget):
+    sig_saved = Signal(object)  # the CompanyDetails stored
     def __init__(self, db: Database, login: str | None) -> None:
         super().__init__()
         self._db = db
@@ -109,7 +111,7 @@ class SettingsPage(QWidget):
         self.company.set_read_only(not self.may_edit)
         if not self.may_edit:
             self.saved_note.setText(self.tr("Only an administrator can change the requisites."))
-        self.company.sig_changed.connect(self._update)
+        self.company.sig_changed.connect(self._edited)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self._update()
 
@@ -118,23 +120,36 @@ class SettingsPage(QWidget):
         saved = (self._saved or CompanyDetails()).stripped()
         return current != saved
 
+    def _edited(self) -> None:
+        if self.is_dirty():
+            self.saved_note.setText("" if self.may_edit else self.saved_note.text())
+        self._update()
+
     def _update(self) -> None:
         ready = self.may_edit and self.is_dirty() and not self.company.problems()
         self.save_button.setEnabled(ready)
         self.save_button.setVisible(self.may_edit)
 
-    def save(self) -> bool:
+    def save(self) -> None:
+        """Save in a worker (a distant server can take seconds); `sig_saved` follows."""
         if not self.save_button.isEnabled():
-            return False
-        try:
-            with self._db.unit_of_work(self._login) as session:
-                self._saved = save_company_profile(session, self.company.details())
-        except CrmError as exc:
-            report_connection(exc)
-            show_error(self.save_error, exc.message)
-            return False
+            return
+        self.save_button.setEnabled(False)
+        details = self.company.details()
+        Background(
+            self._db, lambda session: save_company_profile(session, details), self._login
+        ).on_done(self._saved_now).on_failed(self._not_saved).start()
+
+    def _saved_now(self, saved: CompanyDetails) -> None:
+        self._saved = saved
         show_error(self.save_error, None)
-        self.company.set_details(self._saved)
+        self.company.set_details(saved)
         self.saved_note.setText(self.tr("Saved."))
         self._update()
-        return True
+        self.sig_saved.emit(saved)
+
+    def _not_saved(self, error: BaseException) -> None:
+        report_connection(error)
+        message = error.message if isinstance(error, CrmError) else str(error)
+        show_error(self.save_error, message)
+        self._update()

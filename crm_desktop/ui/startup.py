@@ -5,19 +5,21 @@ in the URL or the keyring), and the local sign-in of a user who has a password."
 from __future__ import annotations
 
 import logging
+import os
 import socket
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from crm_desktop.errors import CrmError
+from crm_desktop.errors import CrmError, PermissionDenied
 from crm_desktop.logfile import log_path
 from crm_desktop.services.passwords import needs_password, sign_in
 from crm_desktop.services.users import find_user as session_user
+from crm_desktop.services.users import list_users
 from crm_desktop.store import credentials
 from crm_desktop.store.database import Database, open_database
-from crm_desktop.store.location import Location, resolve_location
+from crm_desktop.store.location import ENV_DB, Location, default_sqlite_path, resolve_location
 from crm_desktop.store.schema import ensure_usable, upgrade
 from crm_desktop.ui.settings import last_login, save_last_login
 
@@ -70,7 +72,7 @@ def first_run_path(db: str | None, user: str | None) -> Path | None:
 
 
 def _remembered_login(db: Database) -> str | None:
-    """Who last worked in this local database on this computer, if still a user."""
+    """Who last worked in this local database on this computer, if still an active user."""
     login = last_login(db.location.describe())
     if login is None:
         return None
@@ -79,38 +81,110 @@ def _remembered_login(db: Database) -> str | None:
     return login if user is not None and not user.disabled else None
 
 
-def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None] | None:
-    """The open database and the acting login, or None when the user gave up or it could
-    not be opened (they were told why in one sentence)."""
-    location = resolve_location(db, user)
+def _choose_login(db: Database) -> tuple[bool, str | None]:
+    """With no known user: when anyone here has a password, the person at the computer
+    says who they are (and signs in); the file's owner acts only where nobody has one.
+    Returns (went on, login)."""
+    with db.unit_of_work(write=False) as session:
+        users = [u for u in list_users(session) if not u.disabled]
+    if not any(u.has_password for u in users):
+        return True, None
+    names = [f"{u.full_name} ({u.login})" if u.full_name else u.login for u in users]
+    chosen, ok = QInputDialog.getItem(
+        None,
+        "crm-desktop",
+        QCoreApplication.translate("Startup", "Who is working?"),
+        names,
+        0,
+        False,
+    )
+    if not ok:
+        return False, None
+    return True, users[names.index(chosen)].login
+
+
+def _open_server(location: Location) -> Database:
+    """The server, with the password from the URL, the keyring or a dialog. A password
+    the keyring holds but the server refuses (it was changed) is asked again, and the
+    keyring keeps the new one."""
+    stored = None if location.password else credentials.load_password(location)
     try:
-        database = open_database(
+        return open_database(
             location,
             ask_password=_ask_server_password,
             keyring_password=credentials.load_password,
-            create=location.is_sqlite,
         )
-        if database.location.is_sqlite:
+    except PermissionDenied as refused:
+        if stored is None:
+            raise
+        reason = refused.message
+    while True:
+        QMessageBox.warning(None, "crm-desktop", reason)
+        password = _ask_server_password(location)
+        if password is None:
+            raise PermissionDenied(reason)
+        try:
+            database = open_database(location.with_password(password))
+        except PermissionDenied as again:
+            reason = again.message
+            continue
+        credentials.save_password(location, password)
+        return database
+
+
+def _set_up_again() -> tuple[Database, str | None] | None:
+    from crm_desktop.ui.first_run import run_first_run
+
+    return run_first_run(default_sqlite_path())
+
+
+def _cannot_open(message: str, details: str | None, *, offer_setup: bool) -> bool:
+    """Say why in one sentence; True when the user chose to set the connection up again."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "crm-desktop", message)
+    if details:
+        box.setDetailedText(details)
+    setup = None
+    if offer_setup:
+        setup = box.addButton(
+            QCoreApplication.translate("Startup", "Set up the connection again…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return setup is not None and box.clickedButton() is setup
+
+
+def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None] | None:
+    """The open database and the acting login, or None when the user gave up or it could
+    not be opened (they were told why in one sentence, and where the connection came from
+    the wizard, offered to set it up again)."""
+    offer_setup = not db and not os.environ.get(ENV_DB)
+    try:
+        location = resolve_location(db, user)
+        if location.is_sqlite:
+            database = open_database(location, create=True)
             upgrade(database)  # a new file gets its schema; an older one a backup first
-        else:
-            ensure_usable(database)
-        if database.location.is_sqlite:
             login = user.strip().lower() if user else _remembered_login(database)
+            if login is None and not user:
+                went_on, login = _choose_login(database)
+                if not went_on:
+                    return None
         else:
+            database = _open_server(location)
+            ensure_usable(database)
             login = database.location.user
         if login and database.location.is_sqlite and not _sign_in(database, login):
             return None
         save_last_login(database.location.describe(), login)
         return database, login
     except CrmError as exc:
-        QMessageBox.critical(None, "crm-desktop", str(exc))
+        if _cannot_open(str(exc), None, offer_setup=offer_setup):
+            return _set_up_again()
     except Exception as exc:
         log.exception("cannot open the database")
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            "crm-desktop",
-            QCoreApplication.translate("Startup", "The database cannot be opened."),
-        )
-        box.setDetailedText(f"{type(exc).__name__}: {exc}\n\n{log_path()}")
-        box.exec()
+        message = QCoreApplication.translate("Startup", "The database cannot be opened.")
+        if _cannot_open(
+            message, f"{type(exc).__name__}: {exc}\n\n{log_path()}", offer_setup=offer_setup
+        ):
+            return _set_up_again()
     return None

@@ -374,12 +374,12 @@
     <message>
         <location filename="../../crm_desktop/ui/client_table.py" line="84" />
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>Последний контакт</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/client_table.py" line="85" />
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation>Создан</translation>
     </message>
 </context>
 <context>
@@ -422,96 +422,96 @@
     <message>
         <location filename="../../crm_desktop/ui/clients_page.py" line="92" />
         <source>Responsible manager</source>
-        <translation type="unfinished" />
+        <translation>Ответственный</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
         <source>Tag</source>
-        <translation type="unfinished" />
+        <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="119" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="120" />
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="120" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="121" />
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="168" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="169" />
         <source>All managers</source>
-        <translation type="unfinished" />
+        <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="170" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="171" />
         <source>No manager</source>
-        <translation type="unfinished" />
+        <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="173" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="174" />
         <source>All tags</source>
-        <translation type="unfinished" />
+        <translation>Все метки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="333" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="342" />
         <source>Reset columns</source>
-        <translation type="unfinished" />
+        <translation>Столбцы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="347" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="356" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="348" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="357" />
         <source>Merge duplicates…</source>
         <translation>Объединить дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="350" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="359" />
         <source>Assign to</source>
         <translation>Назначить ответственным</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="358" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="367" />
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="359" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="368" />
         <source>Add a tag…</source>
         <translation>Добавить метку…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="361" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="370" />
         <source>Move to the recycle bin</source>
         <translation>В корзину</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="378" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="387" />
         <source>Responsible changed: {n}</source>
         <translation>Ответственный изменён: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="383" />
-        <location filename="../../crm_desktop/ui/clients_page.py" line="390" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="392" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="399" />
         <source>Add a tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="383" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="392" />
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="394" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="403" />
         <source>Tag «{tag}» added: {n}</source>
         <translation>Метка «{tag}» добавлена: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="416" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="425" />
         <source>Moved to the recycle bin: {n}</source>
         <translation>Перемещено в корзину: {n}</translation>
     </message>
@@ -637,22 +637,27 @@
 <context>
     <name>CompanyPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="254" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="263" />
         <source>Your company</source>
         <translation>Ваша компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="257" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="266" />
         <source>These requisites go on your invoices. Only the name is needed now; what you enter is checked as you type.</source>
         <translation>Эти реквизиты попадут в ваши счета. Сейчас нужно только название; всё введённое проверяется сразу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="286" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="290" />
+        <source>This is the company of the server's database; change it in Settings.</source>
+        <translation>Это компания из базы данных на сервере; изменить её можно в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/first_run.py" line="296" />
         <source>The administrator has not described the company yet.</source>
         <translation>Администратор ещё не заполнил сведения о компании.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="283" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="293" />
         <source>This is the company of the server's database; an administrator can change it.</source>
         <translation>Это компания из базы данных на сервере; изменить её может администратор.</translation>
     </message>
@@ -660,7 +665,7 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="73" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="71" />
         <source>Something went wrong ({error}); the details are in the log file.</source>
         <translation>Что-то пошло не так ({error}); подробности — в файле журнала.</translation>
     </message>
@@ -668,52 +673,52 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="406" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="417" />
         <source>CRM: first start</source>
         <translation>CRM: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="408" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="419" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="409" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="420" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="410" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="421" />
         <source>Start working</source>
         <translation>Начать работу</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="411" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="422" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="465" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="525" />
         <source>Preparing the sample data…</source>
         <translation>Готовим демонстрационные данные…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="472" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="533" />
         <source>Creating the database…</source>
         <translation>Создаём базу данных…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="488" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="552" />
         <source>Not connected to the server.</source>
         <translation>Нет подключения к серверу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="494" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="558" />
         <source>Saving…</source>
         <translation>Сохраняем…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="501" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="565" />
         <source>This computer has no system keyring, so the password was not saved: the program will ask for it at each start.</source>
         <translation>На этом компьютере нет системного хранилища паролей, поэтому пароль не сохранён: программа будет спрашивать его при каждом запуске.</translation>
     </message>
@@ -721,22 +726,22 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="103" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="101" />
         <source>Welcome</source>
         <translation>Добро пожаловать</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="104" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="102" />
         <source>A few questions, and you can start working.</source>
         <translation>Несколько вопросов — и можно начинать работу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="107" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="105" />
         <source>The wizard asks where to keep the data, describes your company for invoices and creates your login. Everything can be changed later in Settings.</source>
         <translation>Мастер спросит, где хранить данные, запишет реквизиты вашей компании для счетов и создаст вашу учётную запись. Всё это можно изменить позже в настройках.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="111" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="109" />
         <source>Language of the program:</source>
         <translation>Язык программы:</translation>
     </message>
@@ -814,48 +819,48 @@
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="138" />
-        <source>No connection to the server: {reason} Open cards keep what you typed; the program reconnects by itself.</source>
-        <translation>Нет связи с сервером: {reason} Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="143" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="144" />
         <source>Connection lost</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="148" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="149" />
         <source>The connection to the server is back.</source>
         <translation>Связь с сервером восстановлена.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="166" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="168" />
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="179" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="181" />
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="180" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="182" />
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="183" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="185" />
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="147" />
-        <location filename="../../crm_desktop/ui/main_window.py" line="184" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="148" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="186" />
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="189" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="138" />
+        <source>No connection to the server {server}. Open cards keep what you typed; the program reconnects by itself.</source>
+        <translation>Нет связи с сервером {server}. Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="191" />
         <source>the file's owner</source>
         <translation>владелец файла</translation>
     </message>
@@ -863,63 +868,63 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="46" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="47" />
         <source>Merge duplicates</source>
         <translation>Объединение дубликатов</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="49" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="50" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="50" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="51" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="53" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="54" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="56" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="57" />
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="57" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="58" />
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="58" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="59" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="59" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="60" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="63" />
         <location filename="../../crm_desktop/ui/merge_dialog.py" line="64" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="65" />
         <source>Keep this record</source>
         <translation>Оставить эту запись</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="86" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="87" />
         <source>Phones and e-mails</source>
         <translation>Телефоны и почта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="91" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="92" />
         <source>Phones, e-mails, history, deals, tasks and invoices of both records stay with the client kept; the other record goes to the recycle bin.</source>
         <translation>Телефоны, почта, история, сделки, задачи и счета обеих записей остаются у оставленного клиента; другая запись уходит в корзину.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="99" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="100" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
@@ -927,42 +932,42 @@
 <context>
     <name>PlacePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="122" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="120" />
         <source>Where to keep the data</source>
         <translation>Где хранить данные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="123" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="121" />
         <source>Choose how this computer works with the client base.</source>
         <translation>Выберите, как этот компьютер работает с клиентской базой.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="124" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="122" />
         <source>Work on this computer</source>
         <translation>Работать на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="125" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="123" />
         <source>Connect to the office server</source>
         <translation>Подключиться к серверу в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="126" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="124" />
         <source>Try with sample data</source>
         <translation>Попробовать на демонстрационных данных</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="130" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="128" />
         <source>The data stays in a file on this computer ({path}). Nothing to set up, works without a network.</source>
         <translation>Данные хранятся в файле на этом компьютере ({path}). Ничего настраивать не нужно, сеть не требуется.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="134" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="132" />
         <source>Several people work in one shared database on the office server (PostgreSQL). The administrator gives you its address and your login.</source>
         <translation>Несколько человек работают в общей базе на сервере в офисе (PostgreSQL). Адрес сервера и ваш логин сообщит администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="138" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="136" />
         <source>A separate database with {n} invented clients, their history, deals and invoices, to look around. It never mixes with your real data.</source>
         <translation>Отдельная база с {n} вымышленными клиентами, их историей, сделками и счетами — чтобы осмотреться. С вашими настоящими данными она не смешивается.</translation>
     </message>
@@ -970,130 +975,135 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="170" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="168" />
         <source>The office server</source>
         <translation>Сервер в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="172" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="170" />
         <source>The administrator of your office gives you these values and your login.</source>
         <translation>Эти значения и ваш логин сообщит администратор вашего офиса.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="175" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="173" />
         <source>server name or address, e.g. 192.168.1.10</source>
         <translation>имя или адрес сервера, например 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="184" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="182" />
         <source>Remember the password in the system keyring (never in a file)</source>
         <translation>Запомнить пароль в системном хранилище паролей (не в файле)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="191" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="189" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="192" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="190" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="193" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="191" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="194" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="192" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="195" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="193" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="235" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="232" />
         <source>Connecting to {server}…</source>
         <translation>Подключаемся к {server}…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/first_run.py" line="236" />
+        <source>The server {server} has no database «{db}». Create it? Do so only when you set up the office's CRM for the first time; otherwise check the name.</source>
+        <translation>На сервере {server} нет базы данных «{db}». Создать её? Создавайте, только если впервые настраиваете CRM для офиса; иначе проверьте название.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="40" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="42" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="51" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="53" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="53" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="56" />
         <source>Language of the program:</source>
         <translation>Язык программы:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="54" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="57" />
         <source>Takes effect when the program starts again.</source>
         <translation>Вступит в силу при следующем запуске программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="57" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="60" />
         <source>Save the requisites</source>
         <translation>Сохранить реквизиты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="58" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="61" />
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="62" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="65" />
         <source>Your company (for invoices)</source>
         <translation>Ваша компания (для счетов)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="72" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="75" />
         <source>Data</source>
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="75" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="79" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="77" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="81" />
         <source>local file {path}</source>
         <translation>локальный файл {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="79" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="83" />
         <source>office server {server}</source>
         <translation>сервер в офисе {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="82" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="86" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="82" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="86" />
         <source>the file's owner</source>
         <translation>владелец файла</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="109" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="113" />
         <source>Only an administrator can change the requisites.</source>
         <translation>Изменять реквизиты может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="136" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="147" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -1101,17 +1111,27 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="31" />
+        <location filename="../../crm_desktop/ui/startup.py" line="33" />
         <source>Password for {user} on {server}:</source>
         <translation>Пароль для {user} на {server}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="48" />
+        <location filename="../../crm_desktop/ui/startup.py" line="50" />
         <source>Password for {login}:</source>
         <translation>Пароль для {login}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="112" />
+        <location filename="../../crm_desktop/ui/startup.py" line="96" />
+        <source>Who is working?</source>
+        <translation>Кто работает?</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/startup.py" line="149" />
+        <source>Set up the connection again…</source>
+        <translation>Настроить подключение заново…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/startup.py" line="185" />
         <source>The database cannot be opened.</source>
         <translation>Не удаётся открыть базу данных.</translation>
     </message>
@@ -1127,57 +1147,57 @@
 <context>
     <name>UserPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="308" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="318" />
         <source>Your login</source>
         <translation>Ваша учётная запись</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="311" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="321" />
         <source>You become the administrator: you can add your colleagues later. A password keeps others who use this computer out.</source>
         <translation>Вы станете администратором и позже сможете добавить коллег. Пароль защитит данные от других пользователей этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="317" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="327" />
         <source>Иванова Мария Петровна</source>
         <translation>Иванова Мария Петровна</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="326" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="336" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="327" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="337" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="328" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="338" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="329" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="339" />
         <source>Repeat it:</source>
         <translation>Ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="332" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="342" />
         <source>Leave the password empty if only you use this computer account.</source>
         <translation>Оставьте пароль пустым, если этой учётной записью компьютера пользуетесь только вы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="346" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="356" />
         <source>At least {n} characters</source>
         <translation>Не менее {n} знаков</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="348" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="358" />
         <source>The two passwords differ</source>
         <translation>Пароли не совпадают</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="350" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="360" />
         <source>Type the password once more</source>
         <translation>Введите пароль ещё раз</translation>
     </message>

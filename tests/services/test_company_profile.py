@@ -38,7 +38,7 @@ def test_saved_normalised_and_read_back(db: Database) -> None:
     assert profile.inn == "7707083893"
     assert profile.phone == "+74955005550"
     assert profile.email == "info@vector.ru"
-    assert profile.full_name == "ООО «Вектор»"
+    assert profile.full_name == ""  # not made up from the short name
 
 
 def test_saving_again_changes_the_one_profile(db: Database) -> None:

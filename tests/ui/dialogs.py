@@ -6,6 +6,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 Answer = str | None | QMessageBox.StandardButton
+_live: list[Answers] = []
+
+
+def stop_all() -> None:
+    """After each test (tests/ui/conftest.py): no answering timer outlives its test."""
+    while _live:
+        _live[-1].stop()
 
 
 class Answers:
@@ -21,6 +28,13 @@ class Answers:
         self.timer = QTimer(interval=20)
         self.timer.timeout.connect(self._answer)
         self.timer.start()
+        _live.append(self)
+
+    def stop(self) -> None:
+        if self in _live:
+            _live.remove(self)
+            self.timer.stop()
+            self.timer.deleteLater()  # on the UI thread, not whenever the GC finds it
 
     def _answer(self) -> None:
         dialog = QApplication.activeModalWidget()

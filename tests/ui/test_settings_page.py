@@ -29,7 +29,8 @@ def test_the_administrator_edits_the_requisites(qtbot: QtBot, db: Database) -> N
     assert not page.save_button.isEnabled()
     type_into(form.edits["inn"], "7707083893")
     assert page.save_button.isEnabled()
-    assert page.save()
+    with qtbot.waitSignal(page.sig_saved):
+        page.save()
     with db.unit_of_work() as session:
         profile = get_company_profile(session)
     assert profile is not None and (profile.short_name, profile.inn) == (

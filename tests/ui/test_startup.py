@@ -56,3 +56,31 @@ def test_giving_up_at_the_password_opens_nothing(qtbot: QtBot, tmp_path: Path) -
     answers = Answers(None)
     assert open_for_app(str(path), "anna") is None
     assert answers.answers == []
+
+
+def test_with_passwords_in_use_nobody_gets_in_unnamed(qtbot: QtBot, tmp_path: Path) -> None:
+    """No remembered user (another computer, a lost settings file, a disabled account):
+    the person says who they are and signs in, rather than acting as the file's owner."""
+    path = tmp_path / "crm.sqlite3"
+    make_db(path)
+    answers = Answers("anna", "верный пароль")
+    opened = open_for_app(str(path), None)
+    assert opened is not None and opened[1] == "anna"
+    assert answers.answers == []
+    opened[0].dispose()
+    answers = Answers(None)  # gives up at "who is working?"
+    assert open_for_app(str(path), "") is None
+
+
+def test_without_passwords_the_owner_opens_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "crm.sqlite3"
+    db = open_database(Location(kind="sqlite", path=path), create=True)
+    upgrade(db)
+    with db.unit_of_work() as session:
+        add_user(session, "solo", Role.ADMIN)
+    db.dispose()
+    answers = Answers("should not be asked")
+    opened = open_for_app(str(path), None)
+    assert opened is not None and opened[1] is None
+    assert answers.answers == ["should not be asked"]
+    opened[0].dispose()
