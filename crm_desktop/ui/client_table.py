@@ -176,7 +176,8 @@ class ClientTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid() or not self._more:
             return
-        with self._db.unit_of_work(self._login, write=False) as session:  # an indexed page: ~1 ms
+        # One index range: 5-20 ms for a page of 200 on 1M clients (python -m bench ui).
+        with self._db.unit_of_work(self._login, write=False) as session:
             page = list_clients(
                 session,
                 after=self._next,
