@@ -49,15 +49,16 @@ SEARCH_DELAY_MS = 30
 SAVE_DELAY_MS = 500
 QUIET_DAYS = 30
 LAYOUT_KEY = "client_list/columns"  # JSON: order, hidden, widths, sort, descending
+# What fits beside the sidebar on a 1366×768 screen without a horizontal scroll bar.
 DEFAULT_WIDTHS = {
-    "name": 300,
-    "company": 190,
-    "phone": 160,
-    "email": 220,
-    "inn": 120,
-    "owner": 120,
-    "last_contact": 120,
-    "created": 120,
+    "name": 270,
+    "company": 170,
+    "phone": 140,
+    "email": 200,
+    "inn": 110,
+    "owner": 110,
+    "last_contact": 110,
+    "created": 110,
 }
 DEFAULT_HIDDEN = ("created",)
 NOBODY = ""  # the owner filter's "no manager" (logins are never empty)
