@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QMessageBox,
@@ -45,7 +46,7 @@ class MergeDialog(QDialog):
             self.left = get_client(session, first)
             self.right = get_client(session, second)
         self.setWindowTitle(self.tr("Merge duplicates"))
-        self.resize(820, 460)
+        self.resize(820, 420)
         rows: list[tuple[str, str, Callable[[ClientView], str]]] = [
             ("name", self.tr("Name"), lambda v: v.display_name),
             ("inn", self.tr("INN"), lambda v: v.inn or ""),
@@ -61,14 +62,31 @@ class MergeDialog(QDialog):
         ]
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        intro = QLabel(
+            self.tr("Choose, line by line, what the merged client keeps; then press Merge.")
+        )
+        intro.setStyleSheet("font-weight: 600;")
         self.keep_left = QRadioButton(self.tr("Keep this record"))
         self.keep_right = QRadioButton(self.tr("Keep this record"))
         self.keep_left.setChecked(True)
         keep = QButtonGroup(self)
         keep.addButton(self.keep_left)
         keep.addButton(self.keep_right)
-        grid.addWidget(self.keep_left, 0, 1)
-        grid.addWidget(self.keep_right, 0, 2)
+        for column, (view, button) in enumerate(
+            ((self.left, self.keep_left), (self.right, self.keep_right)), start=1
+        ):
+            box = QFrame()
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            head = QVBoxLayout(box)
+            title = QLabel(view.display_name)
+            title.setStyleSheet("font-size: 11pt; font-weight: 600;")
+            title.setWordWrap(True)
+            head.addWidget(title)
+            head.addWidget(button)
+            grid.addWidget(box, 0, column)
         self.choices: dict[str, tuple[QRadioButton, QRadioButton]] = {}
         for row, (field, label, show) in enumerate(rows, start=1):
             grid.addWidget(QLabel(label), row, 0)
@@ -102,6 +120,8 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.merge)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
         layout.addLayout(grid)
         layout.addStretch(1)
         layout.addWidget(note)

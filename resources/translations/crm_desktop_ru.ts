@@ -385,133 +385,133 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="74" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="77" />
         <source>Search: name, company, phone, e-mail, INN</source>
         <translation>Поиск: имя, компания, телефон, почта, ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="79" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="82" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="80" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="83" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="81" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="84" />
         <source>Companies</source>
         <translation>Компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="82" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="85" />
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="84" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="87" />
         <source>No contact for {n} days</source>
         <translation>Без контакта {n} дней</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="87" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="90" />
         <source>Recycle bin</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="92" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
         <source>Responsible manager</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="98" />
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="120" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="123" />
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="121" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="124" />
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="169" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="172" />
         <source>All managers</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="171" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="174" />
         <source>No manager</source>
         <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="174" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="177" />
         <source>All tags</source>
         <translation>Все метки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="342" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="345" />
         <source>Reset columns</source>
         <translation>Столбцы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="356" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="359" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="357" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="360" />
         <source>Merge duplicates…</source>
         <translation>Объединить дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="359" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="362" />
         <source>Assign to</source>
         <translation>Назначить ответственным</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="367" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="370" />
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="368" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="371" />
         <source>Add a tag…</source>
         <translation>Добавить метку…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="370" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="373" />
         <source>Move to the recycle bin</source>
         <translation>В корзину</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="387" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="390" />
         <source>Responsible changed: {n}</source>
         <translation>Ответственный изменён: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="392" />
-        <location filename="../../crm_desktop/ui/clients_page.py" line="399" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="395" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="402" />
         <source>Add a tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="392" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="395" />
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="403" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="406" />
         <source>Tag «{tag}» added: {n}</source>
         <translation>Метка «{tag}» добавлена: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="425" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="428" />
         <source>Moved to the recycle bin: {n}</source>
         <translation>Перемещено в корзину: {n}</translation>
     </message>
@@ -868,63 +868,68 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="47" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="48" />
         <source>Merge duplicates</source>
         <translation>Объединение дубликатов</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="50" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="51" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="51" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="52" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="54" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="55" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="57" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="58" />
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="58" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="59" />
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="59" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="60" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="60" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="61" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="64" />
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="65" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="69" />
+        <source>Choose, line by line, what the merged client keeps; then press Merge.</source>
+        <translation>Выберите по строкам, что останется у объединённого клиента, и нажмите «Объединить».</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="72" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="73" />
         <source>Keep this record</source>
         <translation>Оставить эту запись</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="87" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="105" />
         <source>Phones and e-mails</source>
         <translation>Телефоны и почта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="92" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="110" />
         <source>Phones, e-mails, history, deals, tasks and invoices of both records stay with the client kept; the other record goes to the recycle bin.</source>
         <translation>Телефоны, почта, история, сделки, задачи и счета обеих записей остаются у оставленного клиента; другая запись уходит в корзину.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/merge_dialog.py" line="100" />
+        <location filename="../../crm_desktop/ui/merge_dialog.py" line="118" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
