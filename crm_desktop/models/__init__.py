@@ -12,6 +12,7 @@ from crm_desktop.models.deal import (
     StageChecklistItem,
     StageOutcome,
 )
+from crm_desktop.models.importing import ImportBatch, ImportChange
 from crm_desktop.models.interaction import Direction, Interaction, InteractionKind
 from crm_desktop.models.invoice import Invoice, InvoiceLine, InvoiceStatus
 from crm_desktop.models.order import Order, OrderLine, OrderStatus
@@ -47,6 +48,8 @@ __all__ = [
     "Direction",
     "Email",
     "FieldType",
+    "ImportBatch",
+    "ImportChange",
     "Interaction",
     "InteractionKind",
     "Invoice",

@@ -1,0 +1,201 @@
+"""Writing an import on both databases: matching within the file and against the
+database, the duplicate policies, the dry run, and undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from crm_desktop.models import Client, ClientKind, ImportBatch
+from crm_desktop.services.client_views import get_client
+from crm_desktop.services.clients import ClientChanges, create_client, edit_client
+from crm_desktop.services.importing.batches import DuplicatePolicy, run_import, undo_batch
+from crm_desktop.services.importing.rows import CompanyData, ImportRow, PersonData, RowError
+from crm_desktop.services.importing.table import SheetTable
+from crm_desktop.services.search import search_clients
+from crm_desktop.store.database import Database
+
+TABLE = SheetTable(source="clients.xlsx", sheet="Клиенты", header_row=3, headers=["ФИО"])
+
+
+def person(
+    number: int,
+    name: str,
+    phones: list[str] | None = None,
+    emails: list[str] | None = None,
+    company: CompanyData | None = None,
+    **fields: object,
+) -> ImportRow:
+    data = PersonData(name=name, phones=phones or [], emails=emails or [], **fields)  # type: ignore[arg-type]
+    return ImportRow(number=number, person=data, company=company)
+
+
+def rows_sample() -> list[ImportRow]:
+    romashka = CompanyData(name="Ромашка", legal_form="ООО", inn="7707083893")
+    return [
+        person(4, "Петров Пётр", ["+79123456789"], ["petr@mail.ru"], romashka),
+        person(
+            5,
+            "Иванова Анна",
+            ["+79031112233"],
+            company=CompanyData(name="Ромашка", inn="7707083893"),
+        ),
+        # the same Пётр, written again with a second phone and his birthday
+        person(
+            6,
+            "Петров Пётр Иванович",
+            ["+79123456789", "+74951234567"],
+            birth_date=dt.date(1980, 3, 12),
+        ),
+        ImportRow(
+            number=7,
+            errors=[
+                RowError(7, "Телефон", "phone", "12-34", '"12-34" is not a valid phone number')
+            ],
+        ),
+        person(
+            8,
+            "Сидоров Олег",
+            emails=["oleg@ya.ru"],
+            company=CompanyData(name="Вектор", legal_form="АО"),
+        ),
+    ]
+
+
+def count(db: Database, kind: ClientKind) -> int:
+    with db.unit_of_work(write=False) as session:
+        query = (
+            select(func.count())
+            .select_from(Client)
+            .where(Client.kind == kind, Client.deleted_at.is_(None))
+        )
+        return int(session.scalar(query) or 0)
+
+
+def test_rows_become_people_and_companies_once(db: Database) -> None:
+    with db.unit_of_work() as session:
+        report = run_import(session, TABLE, rows_sample())
+    assert (report.rows, report.created, report.merged, report.skipped, report.rejected) == (
+        5,
+        3,
+        1,
+        0,
+        1,
+    )
+    assert report.companies_created == 2
+    assert report.batch_id is not None
+    assert [e.row for e in report.errors] == [7]
+    assert count(db, ClientKind.PERSON) == 3 and count(db, ClientKind.COMPANY) == 2
+    with db.unit_of_work(write=False) as session:
+        found = search_clients(session, "петров")
+        assert len(found) == 1
+        petr = get_client(session, found[0].id)
+        anna = get_client(session, search_clients(session, "иванова")[0].id)
+    assert petr.phones == ["+79123456789", "+74951234567"]  # the later row's phone added
+    assert petr.birth_date == dt.date(1980, 3, 12)  # ... and its birthday
+    assert petr.company == anna.company == "Ромашка"  # one company for the same INN
+
+
+def test_second_import_of_the_same_rows_creates_and_changes_nothing(db: Database) -> None:
+    with db.unit_of_work() as session:
+        run_import(session, TABLE, rows_sample())
+    with db.unit_of_work(write=False) as session:
+        versions = dict(session.execute(select(Client.id, Client.version)).all())
+    with db.unit_of_work() as session:
+        again = run_import(session, TABLE, rows_sample())
+    assert (again.created, again.merged, again.rejected, again.companies_created) == (0, 4, 1, 0)
+    with db.unit_of_work(write=False) as session:
+        assert dict(session.execute(select(Client.id, Client.version)).all()) == versions
+    assert again.batch_id is not None
+    with db.unit_of_work() as session:
+        undone = undo_batch(session, again.batch_id)
+    assert (undone.removed, undone.restored, undone.kept) == (0, 0, [])  # it changed nothing
+    assert count(db, ClientKind.PERSON) == 3
+
+
+def test_a_match_in_the_database_is_merged_skipped_or_created_as_asked(db: Database) -> None:
+    with db.unit_of_work() as session:
+        existing = create_client(
+            session, ClientChanges(name="Кузнецов Илья", phones=["+79161234567"])
+        ).id
+    incoming = [
+        person(
+            2,
+            "Кузнецов И.",
+            ["+79161234567"],
+            ["ilya@mail.ru"],
+            position="Директор",
+        )
+    ]
+    with db.unit_of_work() as session:
+        skipped = run_import(session, TABLE, incoming, policy=DuplicatePolicy.SKIP)
+    assert (skipped.skipped, skipped.created, skipped.merged) == (1, 0, 0)
+    with db.unit_of_work() as session:
+        merged = run_import(session, TABLE, incoming)
+    assert (merged.merged, merged.created) == (1, 0)
+    with db.unit_of_work(write=False) as session:
+        view = get_client(session, existing)
+    assert view.name == "Кузнецов Илья"  # a filled field is never overwritten
+    assert view.emails == ["ilya@mail.ru"] and view.position == "Директор"
+    with db.unit_of_work() as session:
+        created = run_import(session, TABLE, incoming, policy=DuplicatePolicy.CREATE)
+    assert created.created == 1
+    assert count(db, ClientKind.PERSON) == 2
+
+
+def test_dry_run_writes_nothing(db: Database) -> None:
+    with db.unit_of_work() as session:
+        report = run_import(session, TABLE, rows_sample(), dry_run=True)
+    assert report.batch_id is None and report.created == 3 and report.companies_created == 2
+    assert count(db, ClientKind.PERSON) == 0
+    with db.unit_of_work(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_undo_takes_back_what_was_made_and_restores_what_was_changed(db: Database) -> None:
+    with db.unit_of_work() as session:
+        existing = create_client(
+            session, ClientChanges(name="Кузнецов Илья", phones=["+79161234567"])
+        ).id
+    rows = [
+        *rows_sample(),
+        person(9, "Кузнецов Илья", ["+79161234567", "+79990001122"], position="Директор"),
+    ]
+    with db.unit_of_work() as session:
+        report = run_import(session, TABLE, rows)
+    assert report.batch_id is not None
+    with db.unit_of_work() as session:
+        undone = undo_batch(session, report.batch_id)
+    assert undone.removed == 5 + 1  # 3 people, 2 companies, Илья's new phone
+    assert undone.restored == 1 and undone.kept == []
+    assert count(db, ClientKind.PERSON) == 1 and count(db, ClientKind.COMPANY) == 0
+    with db.unit_of_work(write=False) as session:
+        view = get_client(session, existing)
+        assert search_clients(session, "0001122") == []  # the removed phone is not found
+    assert view.phones == ["+79161234567"] and view.position is None
+
+
+def test_records_changed_after_the_import_are_kept_unless_forced(db: Database) -> None:
+    with db.unit_of_work() as session:
+        report = run_import(session, TABLE, rows_sample())
+    assert report.batch_id is not None
+    with db.unit_of_work(write=False) as session:
+        olga = search_clients(session, "сидоров")[0]
+        version = get_client(session, olga.id).version
+    with db.unit_of_work() as session:
+        edit_client(session, olga.id, ClientChanges(position="Бухгалтер"), expected_version=version)
+    with db.unit_of_work() as session:
+        undone = undo_batch(session, report.batch_id)
+    assert undone.kept == ["Сидоров Олег"]
+    assert count(db, ClientKind.PERSON) == 1  # Сидоров stays: someone worked on him
+    with db.unit_of_work() as session:
+        batch = session.get(ImportBatch, report.batch_id)
+        assert batch is not None and batch.undone_at is None  # not done yet: one is kept
+    with db.unit_of_work() as session:
+        forced = undo_batch(session, report.batch_id, force=True)
+    assert forced.kept == [] and forced.removed == 1
+    assert count(db, ClientKind.PERSON) == 0
+    with db.unit_of_work() as session:
+        batch = session.get(ImportBatch, report.batch_id)
+        assert batch is not None and batch.undone_at is not None
