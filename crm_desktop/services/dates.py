@@ -34,7 +34,10 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_NUMERIC = re.compile(r"^(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})$")
+# "01.02.1985 0:00:00": a date cell that a CSV export wrote with its (empty) time.
+_NUMERIC = re.compile(
+    r"^(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?$")
 _WORDS = re.compile(r"^(\d{1,2})\s+([a-zа-яё]+)\.?\s+(\d{4})$", re.IGNORECASE)
 _YEAR_SUFFIX = re.compile(r"\s*(?:г\.?|года?)\s*$", re.IGNORECASE)

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -79,6 +80,10 @@ class Background(QRunnable, Generic[T]):
         self._work = work
         self._login = login
         self._relay = _Relay()
+        # First of the slots: the progress dialog goes before the caller hears the result
+        # (which may close the window that holds it).
+        self._relay.sig_done.connect(lambda _r: self._finish())
+        self._relay.sig_failed.connect(lambda _e: self._finish())
         self.progress = Progress(self._relay) if progress is not None else None
         self.dialog: QProgressDialog | None = None
         if progress is not None:
@@ -128,16 +133,37 @@ class Background(QRunnable, Generic[T]):
 
     def _finish(self) -> None:
         _running.discard(self)
-        if self.dialog is not None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reset()
             self.dialog.hide()
 
     def start(self) -> Background[T]:
         _running.add(self)
-        self._relay.sig_done.connect(lambda _r: self._finish())
-        self._relay.sig_failed.connect(lambda _e: self._finish())
         QThreadPool.globalInstance().start(self)
         return self
 
 
 _running: set[Background[Any]] = set()
+
+
+def wait_for(job: Background[Any], busy: QWidget) -> tuple[bool, Any]:
+    """Start `job` and wait for it in a local event loop (the window stays alive and
+    repaints; `busy` is disabled meanwhile): (True, result) or (False, the exception).
+    For wizard pages that must know the outcome before going on."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    outcome: list[tuple[bool, Any]] = []
+
+    def done(ok: bool, value: Any) -> None:
+        outcome.append((ok, value))
+        loop.quit()
+
+    busy.setEnabled(False)
+    try:
+        job.on_done(lambda r: done(True, r)).on_failed(lambda e: done(False, e)).start()
+        if not outcome:
+            loop.exec()
+    finally:
+        busy.setEnabled(True)
+    return outcome[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,7 +43,7 @@ from crm_desktop.services.first_run import (
 from crm_desktop.services.users import MIN_PASSWORD, normalize_login
 from crm_desktop.store.database import Database, DatabaseMissing
 from crm_desktop.store.location import Location
-from crm_desktop.ui.background import Background, Cancelled
+from crm_desktop.ui.background import Background, Cancelled, wait_for
 from crm_desktop.ui.company_form import CompanyForm
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error, with_error
 from crm_desktop.ui.icons import icon
@@ -484,24 +484,14 @@ class FirstRunWizard(QWizard):
         """Run `work` in a worker with a progress dialog, keeping the window alive, and
         return (True, result) or (False, the exception). Work that cannot stop half-way
         gets no Cancel button; the wizard cannot be closed meanwhile."""
-        loop = QEventLoop()
-        outcome: list[tuple[bool, Any]] = []
-
-        def done(ok: bool, value: Any) -> None:
-            outcome.append((ok, value))
-            loop.quit()
-
-        self.busy = True
-        self.setEnabled(False)
         job = Background(None, work, progress=text, parent=self)
         if job.dialog is not None and not cancellable:
             job.dialog.setCancelButton(None)
-        job.on_done(lambda r: done(True, r)).on_failed(lambda e: done(False, e)).start()
-        if not outcome:
-            loop.exec()
-        self.setEnabled(True)
-        self.busy = False
-        return outcome[0]
+        self.busy = True
+        try:
+            return wait_for(job, self)
+        finally:
+            self.busy = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.busy:

@@ -199,3 +199,21 @@ def test_records_changed_after_the_import_are_kept_unless_forced(db: Database) -
     with db.unit_of_work() as session:
         batch = session.get(ImportBatch, report.batch_id)
         assert batch is not None and batch.undone_at is not None
+
+
+def test_a_cancelled_import_leaves_the_database_as_it_was(db: Database) -> None:
+    class Stop(Exception):
+        pass
+
+    def cancel(done: int, total: int) -> None:
+        raise Stop()  # what Cancel in the progress dialog does at the next report
+
+    many = [person(n, f"Клиент Номер{n}", [f"+7916{n:07d}"]) for n in range(2, 402)]
+    try:
+        with db.unit_of_work() as session:
+            run_import(session, TABLE, many, progress=cancel)
+    except Stop:
+        pass
+    assert count(db, ClientKind.PERSON) == 0
+    with db.unit_of_work(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0

@@ -315,7 +315,7 @@ def run_import(
             else:
                 _merge_pending(pending.setdefault(target, _Pending()), data, company)
             matcher.remember(keys, target)
-        if progress and done % 1000 == 0:
+        if progress and done % 200 == 0:
             progress(done, len(valid) * 2)
     if dry_run:
         return report
@@ -673,3 +673,44 @@ def _describe(session: Session, model: Any, record_id: uuid.UUID) -> str:
         return str(name or record_id)
     column = Phone.e164 if model is Phone else Email.address
     return str(session.scalar(select(column).where(model.id == record_id)) or record_id)
+
+
+@dataclass(frozen=True)
+class BatchView:
+    id: uuid.UUID
+    file_name: str
+    sheet: str | None
+    at: dt.datetime
+    by: str | None
+    rows: int
+    created: int
+    merged: int
+    rejected: int
+    companies_created: int
+    undone_at: dt.datetime | None
+
+
+def list_batches(session: Session, limit: int = 100) -> list[BatchView]:
+    """The latest imports, newest first (the import history)."""
+    query = (
+        select(ImportBatch)
+        .where(ImportBatch.deleted_at.is_(None))
+        .order_by(ImportBatch.created_at.desc())
+        .limit(limit)
+    )
+    return [
+        BatchView(
+            b.id,
+            b.file_name,
+            b.sheet,
+            b.created_at,
+            b.created_by,
+            b.rows,
+            b.created,
+            b.merged,
+            b.rejected,
+            b.companies_created,
+            b.undone_at,
+        )
+        for b in session.scalars(query)
+    ]

@@ -1,0 +1,113 @@
+"""The import wizard driven as a user would, on the sample users send: file, columns,
+duplicates with a dry run first, the import, the report, the rejected rows saved, undo;
+on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from crm_desktop.models import Client, ClientKind
+from crm_desktop.store.database import Database
+from crm_desktop.ui.import_wizard import COLUMNS, DUPLICATES, FILE, REPORT, ImportWizard
+from tests.conftest import SHARED_DATA
+
+SAMPLE = SHARED_DATA / "legacy_clients_sample.xlsx"
+
+
+def people(db: Database) -> int:
+    with db.unit_of_work(write=False) as session:
+        query = select(func.count()).select_from(Client)
+        query = query.where(Client.kind == ClientKind.PERSON, Client.deleted_at.is_(None))
+        return int(session.scalar(query) or 0)
+
+
+def test_import_the_sample_through_the_wizard(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    truth = json.loads((SHARED_DATA / "legacy_clients_sample.xlsx.truth.json").read_text("utf-8"))
+    kinds = [row["kind"] for row in truth["rows"]]
+    wizard = ImportWizard(db, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentId() == FILE
+    wizard.file_page.path.setText(str(SAMPLE))
+    assert wizard.file_page.sheet.count() >= 2  # "the first with a header" and the sheets
+    wizard.next()
+    assert wizard.currentId() == COLUMNS
+    assert "row {}".format(truth["header_row"]) in wizard.columns_page.where.text()
+    targets = wizard.columns_page.mapping().targets
+    assert targets[truth["headers"].index("ФИО")] == "name"
+    assert targets[truth["headers"].index("Телефон")] == "phone"
+    wizard.next()
+    assert wizard.currentId() == DUPLICATES
+    wizard.duplicates_page.dry_run()
+    assert f"{kinds.count('new')} new clients" in wizard.duplicates_page.preview.text()
+    assert people(db) == 0  # the dry run wrote nothing
+    wizard.next()  # Import
+    assert wizard.currentId() == REPORT
+    assert people(db) == kinds.count("new")
+    report = wizard.report
+    assert report is not None and report.rejected == kinds.count("bad")
+    assert wizard.report_page.errors.model().rowCount() == len(report.errors)
+
+    out = tmp_path / "rejected.xlsx"
+    wizard.report_page.save_rejected_to(out)
+    sheet = load_workbook(out, read_only=True).active
+    assert sheet is not None and len(list(sheet.iter_rows())) == kinds.count("bad") + 1
+
+    wizard.report_page.undo_import()
+    assert people(db) == 0
+    assert "undone" in wizard.report_page.summary.text()
+
+
+def test_a_file_that_cannot_be_read_is_said_on_the_first_page(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    bad = tmp_path / "clients.xlsx"
+    bad.write_bytes(b"this is no workbook")
+    wizard = ImportWizard(db, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(bad))
+    wizard.next()
+    assert wizard.currentId() == FILE
+    assert wizard.file_page.error.isVisibleTo(wizard.file_page)
+    assert "clients.xlsx" in wizard.file_page.error.text()
+
+
+def test_a_mapping_without_a_name_column_cannot_go_on(qtbot: QtBot, db: Database) -> None:
+    wizard = ImportWizard(db, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(SAMPLE))
+    wizard.next()
+    page = wizard.columns_page
+    for combo in page.combos:
+        if combo.currentData() == "name":
+            combo.setCurrentIndex(0)  # "do not import"
+    assert not page.isComplete()
+    assert "name" in page.error.text()
+
+
+def test_the_history_lists_imports_and_undoes_one(qtbot: QtBot, db: Database) -> None:
+    from crm_desktop.services.importing.batches import run_import
+    from crm_desktop.services.importing.mapping import guess_mapping
+    from crm_desktop.services.importing.normalise import normalise_table
+    from crm_desktop.services.importing.readers import read_table
+    from crm_desktop.ui.import_history import ImportHistory
+
+    table = read_table(SAMPLE)
+    with db.unit_of_work() as session:
+        report = run_import(session, table, normalise_table(table, guess_mapping(table.headers)))
+    assert report.batch_id is not None and people(db) > 0
+    dialog = ImportHistory(db, None)
+    qtbot.addWidget(dialog)
+    assert [b.id for b in dialog.batches] == [report.batch_id]
+    assert dialog.table.model().index(0, 5).data() == "in force"
+    with qtbot.waitSignal(dialog.sig_changed):
+        dialog.undo(report.batch_id)
+    assert people(db) == 0
+    assert dialog.table.model().index(0, 5).data().startswith("undone")
