@@ -217,3 +217,21 @@ def test_a_cancelled_import_leaves_the_database_as_it_was(db: Database) -> None:
     assert count(db, ClientKind.PERSON) == 0
     with db.unit_of_work(write=False) as session:
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_a_row_naming_only_a_company_gives_it_the_row_contacts(db: Database) -> None:
+    vector = CompanyData(
+        name="Вектор",
+        legal_form="АО",
+        inn="7707083893",
+        phones=["+74951112233"],
+        emails=["info@vector.ru"],
+    )
+    with db.unit_of_work() as session:
+        report = run_import(session, TABLE, [ImportRow(number=2, company=vector)])
+    assert (report.created, report.companies_created) == (1, 1)
+    with db.unit_of_work(write=False) as session:
+        found = search_clients(session, "вектор")
+        view = get_client(session, found[0].id)
+    assert view.kind == ClientKind.COMPANY and view.phones == ["+74951112233"]
+    assert view.emails == ["info@vector.ru"]

@@ -83,6 +83,9 @@ class _Company:
     legal_form: str | None
     inn: str | None
     new: bool
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    note: str | None = None
 
 
 @dataclass
@@ -286,6 +289,11 @@ def run_import(
             first_sight = True
         else:
             first_sight = False
+        if row.person is None and company is not None and company.new and row.company:
+            # a row that names only a company: a new one takes the row's contacts
+            company.phones += [p for p in row.company.phones if p not in company.phones]
+            company.emails += [e for e in row.company.emails if e not in company.emails]
+            company.note = company.note or row.company.note
         if row.person is None:  # a row that names only a company
             if first_sight or policy is DuplicatePolicy.CREATE:
                 report.created += 1
@@ -421,18 +429,28 @@ class _Writer:
             self.session.execute(insert(table).execution_options(render_nulls=True), list(chunk))
 
     def companies(self, made: list[_Company]) -> None:
-        rows = [
-            self._client_row(
-                id=c.id,
-                kind=ClientKind.COMPANY,
-                name=c.name,
-                legal_form=c.legal_form,
-                inn=c.inn,
-                search_text=build_search_text(c.name, c.legal_form, None, c.inn, (), ()),
+        rows, phones, emails = [], [], []
+        for c in made:
+            rows.append(
+                self._client_row(
+                    id=c.id,
+                    kind=ClientKind.COMPANY,
+                    name=c.name,
+                    legal_form=c.legal_form,
+                    inn=c.inn,
+                    note=c.note,
+                    primary_phone=c.phones[0] if c.phones else None,
+                    primary_email=c.emails[0] if c.emails else None,
+                    search_text=build_search_text(
+                        c.name, c.legal_form, None, c.inn, c.phones, c.emails
+                    ),
+                )
             )
-            for c in made
-        ]
+            phones += [_phone_row(c.id, n, i, self.stamp) for i, n in enumerate(c.phones)]
+            emails += [_email_row(c.id, a, i, self.stamp) for i, a in enumerate(c.emails)]
         self._insert(Client.__table__, rows)
+        self._insert(Phone.__table__, phones)
+        self._insert(Email.__table__, emails)
 
     def people(self, made: list[_NewPerson], *, default_owner: str | None) -> None:
         clients, phones, emails = [], [], []

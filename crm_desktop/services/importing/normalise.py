@@ -368,10 +368,11 @@ class _Row:
                 if text:
                     person.custom[code] = text
         else:
-            # A row that names only a company: its values are still checked.
-            self.phones()
-            self.emails()
+            # A row that names only a company: its contacts and note are the company's.
+            phones, emails = self.phones(), self.emails()
             self.birth_date()
+            if company is not None:
+                company.phones, company.emails, company.note = phones, emails, self.note()
             if company is None:
                 message = _("The row names neither a person nor a company")
                 self.fail(self.columns.name_column, "name", "", message)

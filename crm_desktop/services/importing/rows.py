@@ -50,6 +50,10 @@ class CompanyData:
     name: str  # without the legal form and quotes ("Ромашка")
     legal_form: str | None = None  # "ООО", "АО", "ИП" ...
     inn: str | None = None
+    # A row that names only a company gives it the row's contacts and note.
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    note: str | None = None
 
 
 @dataclass
