@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from crm_desktop.errors import BadInput, NotFound
 from crm_desktop.i18n import _
@@ -507,11 +507,37 @@ class _Writer:
             emails = [e for e in want.emails if e not in matcher.db_emails]
             if fields or phones or emails:
                 changing[cid] = {"fields": fields, "phones": phones, "emails": emails}
-        for chunk in _chunks(list(changing)):
-            for client in self.session.scalars(select(Client).where(Client.id.in_(chunk))):
-                self._merge(client, changing[client.id])
+        # A chunk at a time: its clients with their phones and e-mails in three queries,
+        # the companies they name in one more, then a single flush for the chunk.
+        for chunk in _chunks(list(changing), 500):
+            query = (
+                select(Client)
+                .where(Client.id.in_(chunk))
+                .options(selectinload(Client.phones), selectinload(Client.emails))
+            )
+            clients = list(self.session.scalars(query))
+            companies = {c.company_id for c in clients} | {
+                changing[c.id]["fields"].get("company_id") for c in clients
+            }
+            companies.discard(None)
+            if companies:
+                list(self.session.scalars(select(Client).where(Client.id.in_(companies))))
+            merged = [(client, *self._merge(client, changing[client.id])) for client in clients]
+            self.session.flush()
+            for client, before, added in merged:
+                self.changes.append(
+                    self._change(
+                        "clients", client.id, json.dumps(before, ensure_ascii=False), client.version
+                    )
+                )
+                for record in added:
+                    table = "phones" if isinstance(record, Phone) else "emails"
+                    self.changes.append(self._change(table, record.id, None, record.version))
+            self.session.expunge_all()  # what is written needs no keeping in memory
 
-    def _merge(self, client: Client, change: dict[str, Any]) -> None:
+    def _merge(
+        self, client: Client, change: dict[str, Any]
+    ) -> tuple[dict[str, Any], list[Phone | Email]]:
         before: dict[str, Any] = {}
         for name, value in change["fields"].items():
             old = getattr(client, name)
@@ -532,15 +558,7 @@ class _Writer:
             email = Email(address=address, position=start + offset)
             client.emails.append(email)
             added.append(email)
-        self.session.flush()
-        self.changes.append(
-            self._change(
-                "clients", client.id, json.dumps(before, ensure_ascii=False), client.version
-            )
-        )
-        for record in added:
-            table = "phones" if isinstance(record, Phone) else "emails"
-            self.changes.append(self._change(table, record.id, None, record.version))
+        return before, added
 
     def finish(self) -> None:
         self._insert(ImportChange.__table__, self.changes)
