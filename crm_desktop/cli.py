@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from crm_desktop import __version__
-from crm_desktop.commands import clients, setup, users
+from crm_desktop.commands import clients, export, importing, setup, users
 from crm_desktop.commands.context import Context
 from crm_desktop.errors import BadInput, CrmError
 from crm_desktop.i18n import _, set_language
@@ -44,6 +44,8 @@ def build_parser() -> Parser:
     setup.register(commands)
     clients.register(commands)
     users.register(commands)
+    export.register(commands)
+    importing.register(commands)
     return parser
 
 

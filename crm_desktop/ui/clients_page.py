@@ -4,17 +4,21 @@ their widths and order and the sort are remembered (app settings)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import traceback
 import uuid
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,17 +36,21 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services.client_list import Bin, ClientFilter, ClientSort
 from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.clients import assign_owner, delete_clients, restore_clients
+from crm_desktop.services.exporting import export_clients
 from crm_desktop.services.search import search_clients
 from crm_desktop.services.tags import list_tags, tag_clients
 from crm_desktop.services.users import list_users
 from crm_desktop.services.vocabulary import ClientKind
 from crm_desktop.store.database import Database
-from crm_desktop.ui.background import Background
+from crm_desktop.ui.background import Background, Cancelled, Progress
 from crm_desktop.ui.client_card import ClientCard
 from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.import_history import ImportHistory
+from crm_desktop.ui.import_wizard import ImportWizard
 from crm_desktop.ui.merge_dialog import MergeDialog
 from crm_desktop.ui.settings import app_settings
+from crm_desktop.ui.unexpected import error_box, report_connection
 
 # Typing waits this long before searching: short, so results follow the last key within
 # 100 ms on a million clients (python -m bench ui), yet one search per burst of keys.
@@ -66,6 +75,7 @@ NOBODY = ""  # the owner filter's "no manager" (logins are never empty)
 
 class ClientsPage(QWidget):
     sig_message = Signal(str, object)  # text, and the ids an undo would restore
+    sig_exported = Signal(str, int)  # the workbook written, and its rows
 
     def __init__(self, db: Database, login: str | None) -> None:
         super().__init__()
@@ -123,11 +133,31 @@ class ClientsPage(QWidget):
         self.new_button = QPushButton(icon("add"), self.tr("New client"))
         self.new_button.setToolTip(self.tr("Add a client (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.open_card(None))
+        # Excel: import the old list, its history, export what the list shows.
+        self.excel_menu = QMenu(self)
+        self.excel_menu.addAction(
+            icon("import"), self.tr("Import from Excel or CSV…\tCtrl+I"), self.open_import
+        )
+        self.excel_menu.addAction(self.tr("Import history…"), self.open_import_history)
+        self.excel_menu.addSeparator()
+        self.excel_menu.addAction(
+            icon("export"), self.tr("Export to Excel…\tCtrl+E"), lambda: self.export_dialog()
+        )
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Excel"))
+        self.export_button.setIcon(icon("excel"))
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolTip(
+            self.tr("Import the client list from Excel or CSV (Ctrl+I), export it (Ctrl+E)")
+        )
+        self.export_button.setMenu(self.excel_menu)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.filter)
         bar.addWidget(self.owner_filter)
         bar.addWidget(self.tag_filter)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 8)
@@ -153,6 +183,8 @@ class ClientsPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.open_card(None))
+        QShortcut(QKeySequence("Ctrl+E"), self, lambda: self.export_dialog())
+        QShortcut(QKeySequence("Ctrl+I"), self, self.open_import)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
@@ -370,6 +402,9 @@ class ClientsPage(QWidget):
         assign.addAction(self.tr("nobody"), lambda: self.assign_selected(None))
         menu.addAction(self.tr("Add a tag…"), self.tag_selected)
         menu.addSeparator()
+        menu.addAction(self.tr("Export selection…"), lambda: self.export_dialog(selection=True))
+        menu.addAction(self.tr("Export the whole list…"), lambda: self.export_dialog())
+        menu.addSeparator()
         menu.addAction(icon("delete"), self.tr("Move to the recycle bin"), self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
@@ -462,3 +497,95 @@ class ClientsPage(QWidget):
         Background(
             self._db, lambda s: search_clients(s, text, where=where), self._login, write=False
         ).on_done(show).start()
+
+    # --- export to Excel ------------------------------------------------------------------
+
+    def default_export_path(self) -> str:
+        """clients-YYYY-MM-DD.xlsx in the user's Documents."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        return str(Path(folder) / f"clients-{dt.date.today().isoformat()}.xlsx")
+
+    def open_import(self) -> ImportWizard:
+        wizard = ImportWizard(self._db, self._login, parent=self)
+        wizard.sig_imported.connect(self.refresh)
+        wizard.show()
+        return wizard
+
+    def open_import_history(self) -> ImportHistory:
+        history = ImportHistory(self._db, self._login, parent=self)
+        history.sig_changed.connect(self.refresh)
+        history.show()
+        return history
+
+    def export_dialog(self, selection: bool = False) -> None:
+        """Ask where to save (the system's dialog), then `export_to`."""
+        if selection and not self.selected_ids():
+            return
+        path, _chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export to Excel"),
+            self.default_export_path(),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.export_to(path, selection=selection)
+
+    def export_to(self, path: str, selection: bool = False) -> Background[int] | None:
+        """Write what the list shows to the workbook `path`: every client the search finds
+        (not only the rows on screen) or the filtered list, in the order shown; or, with
+        `selection`, the selected rows. Runs in a worker with progress and Cancel; a message
+        in the status line and `sig_exported(path, rows)` follow."""
+        ids = self.selected_ids() if selection else None
+        if selection and not ids:
+            return None
+        text = self.search.text().strip()
+        where = self.current_where()
+        # Search results keep the search's order until a column header is clicked.
+        shown_sorted = not text or self.table.horizontalHeader().isSortIndicatorShown()
+        sort = self.model.sort_key if shown_sorted else None
+        descending = self.model.descending
+
+        def work(session: Any, progress: Progress) -> int:
+            return export_clients(
+                session,
+                path,
+                where=where,
+                search=text or None,
+                ids=ids,
+                sort=sort,
+                descending=descending,
+                progress=progress.report,
+            )
+
+        job: Background[int] = Background(
+            self._db,
+            work,
+            self._login,
+            write=False,
+            progress=self.tr("Exporting clients to Excel…"),
+            parent=self,
+        )
+        job.on_done(lambda rows: self._exported(path, rows)).on_failed(self._export_failed)
+        return job.start()
+
+    def _exported(self, path: str, rows: int) -> None:
+        self.sig_message.emit(
+            self.tr("Exported {n} clients to {file}").format(n=rows, file=path), []
+        )
+        self.sig_exported.emit(path, rows)
+
+    def _export_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.sig_message.emit(self.tr("Export cancelled: no file was written"), [])
+            return
+        if report_connection(error):
+            return
+        if isinstance(error, CrmError):
+            QMessageBox.warning(self, self.tr("Export to Excel"), error.message)
+            return
+        error_box(error, "".join(traceback.format_exception(error))).exec()

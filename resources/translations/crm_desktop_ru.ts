@@ -3,7 +3,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../crm_desktop/ui/background.py" line="86" />
+        <location filename="../../crm_desktop/ui/background.py" line="91" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -385,135 +385,335 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="77" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="87" />
         <source>Search: name, company, phone, e-mail, INN</source>
         <translation>Поиск: имя, компания, телефон, почта, ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="82" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="92" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="83" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="93" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="84" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="94" />
         <source>Companies</source>
         <translation>Компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="85" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="87" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="97" />
         <source>No contact for {n} days</source>
         <translation>Без контакта {n} дней</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="90" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="100" />
         <source>Recycle bin</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="105" />
         <source>Responsible manager</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="98" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="108" />
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="123" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="133" />
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="124" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="134" />
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="172" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="139" />
+        <source>Import from Excel or CSV…	Ctrl+I</source>
+        <translation>Импорт из Excel или CSV…	Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="141" />
+        <source>Import history…</source>
+        <translation>История импорта…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="144" />
+        <source>Export to Excel…	Ctrl+E</source>
+        <translation>Экспорт в Excel…	Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="147" />
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="152" />
+        <source>Import the client list from Excel or CSV (Ctrl+I), export it (Ctrl+E)</source>
+        <translation>Импорт списка клиентов из Excel или CSV (Ctrl+I), экспорт в Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="204" />
         <source>All managers</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="174" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="206" />
         <source>No manager</source>
         <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="177" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="209" />
         <source>All tags</source>
         <translation>Все метки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="345" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="377" />
         <source>Reset columns</source>
         <translation>Столбцы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="359" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="391" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="360" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="392" />
         <source>Merge duplicates…</source>
         <translation>Объединить дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="362" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="394" />
         <source>Assign to</source>
         <translation>Назначить ответственным</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="370" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="402" />
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="371" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="403" />
         <source>Add a tag…</source>
         <translation>Добавить метку…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="373" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="405" />
+        <source>Export selection…</source>
+        <translation>Экспортировать выделенных…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="406" />
+        <source>Export the whole list…</source>
+        <translation>Экспортировать весь список…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="408" />
         <source>Move to the recycle bin</source>
         <translation>В корзину</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="390" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="425" />
         <source>Responsible changed: {n}</source>
         <translation>Ответственный изменён: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="395" />
-        <location filename="../../crm_desktop/ui/clients_page.py" line="402" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="430" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="437" />
         <source>Add a tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="395" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="430" />
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="406" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="441" />
         <source>Tag «{tag}» added: {n}</source>
         <translation>Метка «{tag}» добавлена: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="428" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="463" />
         <source>Moved to the recycle bin: {n}</source>
         <translation>Перемещено в корзину: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="528" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="589" />
+        <source>Export to Excel</source>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="530" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="570" />
+        <source>Exporting clients to Excel…</source>
+        <translation>Выгрузка клиентов в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="578" />
+        <source>Exported {n} clients to {file}</source>
+        <translation>Выгружено клиентов: {n}, файл {file}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="584" />
+        <source>Export cancelled: no file was written</source>
+        <translation>Экспорт отменён: файл не записан</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="144" />
+        <source>The columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="146" />
+        <source>Check what each column becomes; the first rows of the sheet are below.</source>
+        <translation>Проверьте, чем станет каждый столбец; ниже — первые строки листа.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="149" />
+        <source>— do not import —</source>
+        <translation>— не импортировать —</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="150" />
+        <source>Full name (ФИО)</source>
+        <translation>ФИО полностью</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="151" />
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="152" />
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="153" />
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="154" />
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="155" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="156" />
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="157" />
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="158" />
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="159" />
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="160" />
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="161" />
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="162" />
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="163" />
+        <source>Responsible manager</source>
+        <translation>Ответственный менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="178" />
+        <source>Save the mapping…</source>
+        <translation>Сохранить сопоставление…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="180" />
+        <source>Load a mapping…</source>
+        <translation>Загрузить сопоставление…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="194" />
+        <source>Sheet «{sheet}», header in row {row}, {n} data rows.</source>
+        <translation>Лист «{sheet}», заголовок в строке {row}, строк с данными: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="205" />
+        <source>&lt;b&gt;Column in the file&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Столбец в файле&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="206" />
+        <source>&lt;b&gt;Becomes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Станет&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="207" />
+        <source>&lt;b&gt;First value&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Первое значение&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="215" />
+        <source>(no title)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="253" />
+        <source>Save the mapping</source>
+        <translation>Сохранить сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="253" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="266" />
+        <source>Mappings (*.json)</source>
+        <translation>Сопоставления (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="266" />
+        <source>Load a mapping</source>
+        <translation>Загрузить сопоставление</translation>
     </message>
 </context>
 <context>
@@ -663,6 +863,92 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="281" />
+        <source>Clients already there</source>
+        <translation>Клиенты, которые уже есть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="284" />
+        <source>A client is the same when a phone, an e-mail, or the name and company match (in the file or in the database).</source>
+        <translation>Клиент считается тем же, если совпадает телефон, эл. почта или имя вместе с компанией (в файле или в базе).</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="289" />
+        <source>Merge: fill their empty fields, add new phones and e-mails</source>
+        <translation>Объединить: заполнить пустые поля, добавить новые телефоны и адреса почты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="291" />
+        <source>Skip: leave them as they are</source>
+        <translation>Пропустить: оставить как есть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="292" />
+        <source>Create anyway: a new client for each row</source>
+        <translation>Всё равно создать: новый клиент на каждую строку</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="303" />
+        <source>Show what the import will do</source>
+        <translation>Показать, что сделает импорт</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="75" />
+        <source>The file</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="77" />
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file with one client per row.</source>
+        <translation>Книга Excel (.xlsx, .xls) или файл CSV, по одному клиенту в строке.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="80" />
+        <source>Choose a file…</source>
+        <translation>Выберите файл…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="81" />
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="90" />
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="91" />
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="99" />
+        <source>Import clients</source>
+        <translation>Импорт клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="101" />
+        <source>Spreadsheets ({kinds})</source>
+        <translation>Таблицы ({kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="117" />
+        <source>The first with a header</source>
+        <translation>Первый лист с заголовком</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="131" />
+        <source>Reading {file}…</source>
+        <translation>Читаем {file}…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <location filename="../../crm_desktop/ui/first_run.py" line="71" />
@@ -698,29 +984,150 @@
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="525" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="515" />
         <source>Preparing the sample data…</source>
         <translation>Готовим демонстрационные данные…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="533" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="523" />
         <source>Creating the database…</source>
         <translation>Создаём базу данных…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="552" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="542" />
         <source>Not connected to the server.</source>
         <translation>Нет подключения к серверу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="558" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="548" />
         <source>Saving…</source>
         <translation>Сохраняем…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="565" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="555" />
         <source>This computer has no system keyring, so the password was not saved: the program will ask for it at each start.</source>
         <translation>На этом компьютере нет системного хранилища паролей, поэтому пароль не сохранён: программа будет спрашивать его при каждом запуске.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="38" />
+        <source>Import history</source>
+        <translation>История импорта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="49" />
+        <source>Undo the selected import</source>
+        <translation>Отменить выбранный импорт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="66" />
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="67" />
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="68" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="69" />
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="70" />
+        <source>New / merged / rejected</source>
+        <translation>Новых / объединено / отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="71" />
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="76" />
+        <source>undone {when}</source>
+        <translation>отменён {when}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="78" />
+        <source>in force</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="91" />
+        <source>Nothing has been imported yet.</source>
+        <translation>Импорта ещё не было.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="105" />
+        <source>Undo the import of {file}? The clients it created go to the recycle bin and the fields it filled get their old values.</source>
+        <translation>Отменить импорт файла {file}? Созданные им клиенты попадут в корзину, а заполненные поля получат прежние значения.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="117" />
+        <source>Undoing the import…</source>
+        <translation>Отменяем импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="126" />
+        <source>Undone: {removed} records removed, {restored} restored.</source>
+        <translation>Отменено: удалено записей {removed}, восстановлено {restored}.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_history.py" line="130" />
+        <source>Changed since, so kept: {names}</source>
+        <translation>Изменены после импорта, поэтому оставлены: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="66" />
+        <source>Something went wrong ({error}); the details are in the log file.</source>
+        <translation>Что-то пошло не так ({error}); подробности — в файле журнала.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="432" />
+        <source>Import clients</source>
+        <translation>Импорт клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="446" />
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="478" />
+        <source>Choose a file first.</source>
+        <translation>Сначала выберите файл.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="488" />
+        <source>Checking the rows…</source>
+        <translation>Проверяем строки…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="488" />
+        <source>Importing…</source>
+        <translation>Импортируем…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="497" />
+        <source>{rows} rows: {created} new clients, {merged} merged into clients already there, {skipped} skipped, {rejected} rejected; {companies} new companies.</source>
+        <translation>Строк {rows}: новых клиентов {created}, объединено с существующими {merged}, пропущено {skipped}, отклонено {rejected}; новых компаний {companies}.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="502" />
+        <source>The import will read {rows} rows: {created} new clients, {merged} merged into clients already there, {skipped} skipped, {rejected} rejected; {companies} new companies. Nothing is written yet.</source>
+        <translation>Импорт прочтёт строк: {rows}. Новых клиентов {created}, объединится с существующими {merged}, пропустится {skipped}, будет отклонено {rejected}; новых компаний {companies}. Пока ничего не записано.</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1382,69 @@
         <location filename="../../crm_desktop/ui/first_run.py" line="136" />
         <source>A separate database with {n} invented clients, their history, deals and invoices, to look around. It never mixes with your real data.</source>
         <translation>Отдельная база с {n} вымышленными клиентами, их историей, сделками и счетами — чтобы осмотреться. С вашими настоящими данными она не смешивается.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="338" />
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="345" />
+        <source>Save the rejected rows…</source>
+        <translation>Сохранить отклонённые строки…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="347" />
+        <source>Undo this import</source>
+        <translation>Отменить этот импорт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <source>What is wrong</source>
+        <translation>Что не так</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="386" />
+        <source>Save the rejected rows</source>
+        <translation>Сохранить отклонённые строки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="386" />
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="406" />
+        <source>Undoing the import…</source>
+        <translation>Отменяем импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="412" />
+        <source>The import was undone: {removed} records removed, {restored} restored.</source>
+        <translation>Импорт отменён: удалено записей {removed}, восстановлено {restored}.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="414" />
+        <source>Changed since, so kept: {names}</source>
+        <translation>Изменены после импорта, поэтому оставлены: {names}</translation>
     </message>
 </context>
 <context>

@@ -111,3 +111,22 @@ def test_the_history_lists_imports_and_undoes_one(qtbot: QtBot, db: Database) ->
         dialog.undo(report.batch_id)
     assert people(db) == 0
     assert dialog.table.model().index(0, 5).data().startswith("undone")
+
+
+def test_the_clients_page_opens_import_and_history(qtbot: QtBot, db: Database) -> None:
+    from crm_desktop.ui.clients_page import ClientsPage
+
+    page = ClientsPage(db, None)
+    qtbot.addWidget(page)
+    page.show()
+    actions = [a.text() for a in page.excel_menu.actions() if a.text()]
+    assert actions == [
+        "Import from Excel or CSV…\tCtrl+I",
+        "Import history…",
+        "Export to Excel…\tCtrl+E",
+    ]
+    page.excel_menu.actions()[0].trigger()
+    wizards = [w for w in page.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    history = page.open_import_history()
+    assert history.isVisible() and history.batches == []
