@@ -49,5 +49,17 @@ BENCHMARKS: dict[str, Benchmark] = {
             "first paint, memory and search-as-you-type on N clients, SQLite and PostgreSQL",
             "ui",
         ),
+        Benchmark(
+            "import",
+            "a 100,000-row legacy workbook through `crm-desktop import` against a 100,000-"
+            "client database, vs openpyxl reading it (read-only), SQLite and PostgreSQL",
+            "importing",
+        ),
+        Benchmark(
+            "export",
+            "`export clients` of N clients to an .xlsx in a fresh process: wall time, rows "
+            "per second and peak memory, SQLite and PostgreSQL",
+            "export",
+        ),
     )
 }
