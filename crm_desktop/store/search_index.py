@@ -9,9 +9,10 @@ text of every client touched by the session, so the index is current on every wr
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
@@ -136,3 +137,30 @@ def cyrillic_search_works(session: Session) -> bool:
     if session.get_bind().dialect.name != "postgresql":
         return True
     return bool(session.execute(text("SELECT show_trgm('петров') <> '{}'::text[]")).scalar())
+
+
+@contextlib.contextmanager
+def bulk_insert(session: Session, first_rowid: int) -> Iterator[None]:
+    """Many clients inserted at once (an import): on SQLite the full-text index is filled
+    in one statement afterwards instead of by the insert trigger row by row (four times
+    faster for 65,000 rows). The trigger is dropped and made again inside the same
+    transaction, so a failure rolls both back. PostgreSQL's trigram index needs nothing."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    ddl = session.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'clients_fts_ai'")
+    ).scalar()
+    if ddl is None:
+        yield
+        return
+    session.execute(text("DROP TRIGGER clients_fts_ai"))
+    yield
+    session.execute(
+        text(
+            "INSERT INTO client_fts(rowid, search_text) "
+            "SELECT search_rowid, search_text FROM clients WHERE search_rowid >= :first"
+        ),
+        {"first": first_rowid},
+    )
+    session.execute(text(str(ddl)))

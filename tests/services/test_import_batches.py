@@ -235,3 +235,15 @@ def test_a_row_naming_only_a_company_gives_it_the_row_contacts(db: Database) -> 
         view = get_client(session, found[0].id)
     assert view.kind == ClientKind.COMPANY and view.phones == ["+74951112233"]
     assert view.emails == ["info@vector.ru"]
+
+
+def test_search_finds_imported_clients_and_those_added_afterwards(db: Database) -> None:
+    """The full-text index is filled in bulk on SQLite, and its trigger is back."""
+    with db.unit_of_work() as session:
+        run_import(session, TABLE, rows_sample())
+    with db.unit_of_work() as session:
+        create_client(session, ClientChanges(name="Новиков Денис", phones=["+79265554433"]))
+    with db.unit_of_work(write=False) as session:
+        assert [r.name for r in search_clients(session, "сидор")] == ["Сидоров Олег"]
+        assert [r.name for r in search_clients(session, "новиков")] == ["Новиков Денис"]
+        assert [r.name for r in search_clients(session, "5554433")] == ["Новиков Денис"]

@@ -36,7 +36,7 @@ from crm_desktop.models import (
 from crm_desktop.services.clients import acting_login
 from crm_desktop.services.importing.rows import CompanyData, ImportRow, PersonData, RowError
 from crm_desktop.services.importing.table import SheetTable
-from crm_desktop.store.search_index import build_search_text, fold
+from crm_desktop.store.search_index import build_search_text, bulk_insert, fold
 
 CHUNK = 2000  # ids or values per IN (...) and rows per insert
 Report = Callable[[int, int], None]
@@ -343,8 +343,9 @@ def run_import(
     session.flush()
     report.batch_id = batch.id
     writer = _Writer(session, batch.id)
-    writer.companies([c for c in companies.values() if c.new and c.id in used_companies])
-    writer.people(new_people, default_owner=_default_owner(session))
+    with bulk_insert(session, writer.rowid):
+        writer.companies([c for c in companies.values() if c.new and c.id in used_companies])
+        writer.people(new_people, default_owner=_default_owner(session))
     writer.merges(pending, matcher)
     writer.finish()
     if progress:
