@@ -8,7 +8,6 @@ from typing import Any
 
 from crm_desktop.commands.context import Context, print_json
 from crm_desktop.i18n import _
-from crm_desktop.services.exporting import export_clients
 
 
 def register(commands: Any) -> None:
@@ -25,6 +24,8 @@ def register(commands: Any) -> None:
 
 
 def cmd_clients(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.services.exporting import export_clients  # openpyxl: only here
+
     out = Path(args.out)
     with ctx.unit_of_work(write=False) as session:
         rows = export_clients(session, out, search=args.search)

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,7 +36,6 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services.client_list import Bin, ClientFilter, ClientSort
 from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.clients import assign_owner, delete_clients, restore_clients
-from crm_desktop.services.exporting import export_clients
 from crm_desktop.services.search import search_clients
 from crm_desktop.services.tags import list_tags, tag_clients
 from crm_desktop.services.users import list_users
@@ -46,11 +45,13 @@ from crm_desktop.ui.background import Background, Cancelled, Progress
 from crm_desktop.ui.client_card import ClientCard
 from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.icons import icon
-from crm_desktop.ui.import_history import ImportHistory
-from crm_desktop.ui.import_wizard import ImportWizard
 from crm_desktop.ui.merge_dialog import MergeDialog
 from crm_desktop.ui.settings import app_settings
 from crm_desktop.ui.unexpected import error_box, report_connection
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.import_history import ImportHistory
+    from crm_desktop.ui.import_wizard import ImportWizard
 
 # Typing waits this long before searching: short, so results follow the last key within
 # 100 ms on a million clients (python -m bench ui), yet one search per burst of keys.
@@ -508,12 +509,16 @@ class ClientsPage(QWidget):
         return str(Path(folder) / f"clients-{dt.date.today().isoformat()}.xlsx")
 
     def open_import(self) -> ImportWizard:
+        from crm_desktop.ui.import_wizard import ImportWizard  # the readers load on demand
+
         wizard = ImportWizard(self._db, self._login, parent=self)
         wizard.sig_imported.connect(self.refresh)
         wizard.show()
         return wizard
 
     def open_import_history(self) -> ImportHistory:
+        from crm_desktop.ui.import_history import ImportHistory
+
         history = ImportHistory(self._db, self._login, parent=self)
         history.sig_changed.connect(self.refresh)
         history.show()
@@ -549,6 +554,9 @@ class ClientsPage(QWidget):
         shown_sorted = not text or self.table.horizontalHeader().isSortIndicatorShown()
         sort = self.model.sort_key if shown_sorted else None
         descending = self.model.descending
+
+        # openpyxl loads here, not at the app's start (about 90 ms).
+        from crm_desktop.services.exporting import export_clients
 
         def work(session: Any, progress: Progress) -> int:
             return export_clients(
