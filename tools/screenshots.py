@@ -52,6 +52,26 @@ def merge_dialog(app: QApplication, window: MainWindow, path: Path) -> None:
     window.search.setText("")
 
 
+def import_wizard(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """The import wizard on the sample users send: the columns, the dry run, the report."""
+    sample = Path(__file__).resolve().parents[1] / "tests" / "data" / "legacy_clients_sample.xlsx"
+    wizard = window.clients.open_import()
+    wizard.file_page.path.setText(str(sample))
+    settle(app)
+    wizard.next()
+    settle(app)
+    wizard.grab().save(str(out / f"import-1-columns-{lang}.png"))
+    wizard.next()
+    wizard.duplicates_page.dry_run()
+    settle(app)
+    wizard.grab().save(str(out / f"import-2-duplicates-{lang}.png"))
+    wizard.next()
+    settle(app)
+    wizard.grab().save(str(out / f"import-3-report-{lang}.png"))
+    wizard.report_page.undo_import()
+    wizard.close()
+
+
 def wizard_pages(app: QApplication, local: Path, out: Path, lang: str) -> None:
     """The first-run wizard's pages, with a mistyped INN to show a message at its field."""
     wizard = FirstRunWizard(local)
@@ -131,6 +151,7 @@ def main() -> int:
             window.grab().save(str(out / f"connection-lost-{lang}.png"))
             window.connection.sig_back.emit()
             merge_dialog(app, window, out / f"merge-{lang}.png")
+            import_wizard(app, window, out, lang)
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)
         db.dispose()
