@@ -84,7 +84,7 @@ def create_client(session: Session, data: ClientChanges) -> ClientView:
     custom = check_custom_values(session, data.custom_fields or {})
     owner = _check_owner(session, data.owner) if data.owner else None
     client = Client(kind=kind, name=name, legal_form=legal_form, name_folded=fold(name))
-    client.owner = owner if data.owner is not None else _default_owner(session)
+    client.owner = owner if data.owner is not None else default_owner(session)
     _apply_fields(session, client, data, values)
     session.add(client)
     session.flush()
@@ -196,7 +196,7 @@ def _check_length(field: str, value: str, limit: int) -> str:
     return value
 
 
-def _default_owner(session: Session) -> str | None:
+def default_owner(session: Session) -> str | None:
     """The acting user owns what they add; a login that is no app user (a database
     administrator) leaves the client unassigned."""
     login = acting_login(session)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,7 @@ from crm_desktop.ui.field_messages import error_label, hint_label, show_error, w
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.language import use_language
 from crm_desktop.ui.settings import save_language, save_last_login
+from crm_desktop.ui.unexpected import one_sentence
 
 LANGUAGE, PLACE, SERVER, COMPANY, USER = range(5)
 LOCAL, OFFICE, DEMO = "local", "server", "demo"
@@ -63,14 +64,6 @@ def _narrow(form: QFormLayout) -> QFormLayout:
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
     form.setVerticalSpacing(8)
     return form
-
-
-def _one_sentence(exc: BaseException) -> str:
-    if isinstance(exc, CrmError):
-        return exc.message
-    return QCoreApplication.translate(
-        "FirstRun", "Something went wrong ({error}); the details are in the log file."
-    ).format(error=type(exc).__name__)
 
 
 class LanguagePage(QWizardPage):
@@ -244,7 +237,7 @@ class ServerPage(QWizardPage):
                 lambda _p: connect_server(location, create_database=True), text
             )
         if not ok:
-            show_error(self.status, _one_sentence(result))
+            show_error(self.status, one_sentence(result))
             return False
         self.check = result
         return True
@@ -527,7 +520,7 @@ class FirstRunWizard(QWizard):
             opened, ok, result = self._finish_server()
         if not ok or opened is None:
             if not isinstance(result, Cancelled):
-                QMessageBox.warning(self, self.windowTitle(), _one_sentence(result))
+                QMessageBox.warning(self, self.windowTitle(), one_sentence(result))
             return
         if choice != OFFICE:
             self._dispose_server()  # connected once, then chose otherwise

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,19 +53,11 @@ from crm_desktop.services.importing.table import SheetTable
 from crm_desktop.store.database import Database
 from crm_desktop.ui.background import Background, Cancelled, wait_for
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error
-from crm_desktop.ui.unexpected import report_connection
+from crm_desktop.ui.unexpected import one_sentence, report_connection
 
 FILE, COLUMNS, DUPLICATES, REPORT = range(4)
 PREVIEW_ROWS = 8
 FILTER = "*.xlsx *.xlsm *.xls *.csv"
-
-
-def _why(error: BaseException) -> str:
-    if isinstance(error, CrmError):
-        return error.message
-    return QCoreApplication.translate(
-        "ImportWizard", "Something went wrong ({error}); the details are in the log file."
-    ).format(error=type(error).__name__)
 
 
 class FilePage(QWizardPage):
@@ -131,7 +123,7 @@ class FilePage(QWizardPage):
             lambda _p: read_table(path, sheet), self.tr("Reading {file}…").format(file=path.name)
         )
         if not ok:
-            show_error(self.error, _why(result))
+            show_error(self.error, one_sentence(result))
             return False
         self._wizard.set_table(result)
         return True
@@ -319,7 +311,7 @@ class DuplicatesPage(QWizardPage):
             self.preview.setText(self._wizard.summary(result, dry_run=True))
             show_error(self.error, None)
         elif not isinstance(result, Cancelled):
-            show_error(self.error, _why(result))
+            show_error(self.error, one_sentence(result))
 
     def validatePage(self) -> bool:
         ok, result = self._wizard.import_now(dry_run=False)
@@ -327,7 +319,7 @@ class DuplicatesPage(QWizardPage):
             self._wizard.report = result
             return True
         if not isinstance(result, Cancelled):
-            show_error(self.error, _why(result))
+            show_error(self.error, one_sentence(result))
         return False
 
 
@@ -406,7 +398,7 @@ class ReportPage(QWizardPage):
             lambda session, _p: undo_batch(session, batch_id), self.tr("Undoing the import…")
         )
         if not ok:
-            QMessageBox.warning(self, self.title(), _why(result))
+            QMessageBox.warning(self, self.title(), one_sentence(result))
             return
         self.undo.setEnabled(False)
         text = self.tr("The import was undone: {removed} records removed, {restored} restored.")

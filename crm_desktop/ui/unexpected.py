@@ -31,6 +31,16 @@ def remove_connection_reporter(reporter: ConnectionReporter) -> None:
         _reporters.remove(reporter)
 
 
+def one_sentence(error: BaseException) -> str:
+    """What to tell the user about a failed piece of work: a known problem in its own
+    words, anything else as one sentence pointing at the log."""
+    if isinstance(error, CrmError):
+        return error.message
+    return QCoreApplication.translate(
+        "Unexpected", "Something went wrong ({error}); the details are in the log file."
+    ).format(error=type(error).__name__)
+
+
 def report_connection(error: BaseException) -> bool:
     """Give a lost connection to the windows' monitors; True when one took it."""
     return any(reporter(error) for reporter in list(_reporters))

@@ -385,194 +385,194 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="87" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="88" />
         <source>Search: name, company, phone, e-mail, INN</source>
         <translation>Поиск: имя, компания, телефон, почта, ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="92" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="93" />
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="93" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="94" />
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="94" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
         <source>Companies</source>
         <translation>Компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="95" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="96" />
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="97" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="98" />
         <source>No contact for {n} days</source>
         <translation>Без контакта {n} дней</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="100" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="101" />
         <source>Recycle bin</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="105" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="106" />
         <source>Responsible manager</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="108" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="109" />
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="133" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="134" />
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="134" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="135" />
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="139" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="140" />
         <source>Import from Excel or CSV…	Ctrl+I</source>
         <translation>Импорт из Excel или CSV…	Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="141" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="142" />
         <source>Import history…</source>
         <translation>История импорта…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="144" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="145" />
         <source>Export to Excel…	Ctrl+E</source>
         <translation>Экспорт в Excel…	Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="147" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="148" />
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="152" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="153" />
         <source>Import the client list from Excel or CSV (Ctrl+I), export it (Ctrl+E)</source>
         <translation>Импорт списка клиентов из Excel или CSV (Ctrl+I), экспорт в Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="204" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="205" />
         <source>All managers</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="206" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="207" />
         <source>No manager</source>
         <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="209" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="210" />
         <source>All tags</source>
         <translation>Все метки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="377" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="378" />
         <source>Reset columns</source>
         <translation>Столбцы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="391" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="392" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="392" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="393" />
         <source>Merge duplicates…</source>
         <translation>Объединить дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="394" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="395" />
         <source>Assign to</source>
         <translation>Назначить ответственным</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="402" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="403" />
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="403" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="404" />
         <source>Add a tag…</source>
         <translation>Добавить метку…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="405" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="406" />
         <source>Export selection…</source>
         <translation>Экспортировать выделенных…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="406" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="407" />
         <source>Export the whole list…</source>
         <translation>Экспортировать весь список…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="408" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="409" />
         <source>Move to the recycle bin</source>
         <translation>В корзину</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="425" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="426" />
         <source>Responsible changed: {n}</source>
         <translation>Ответственный изменён: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="430" />
-        <location filename="../../crm_desktop/ui/clients_page.py" line="437" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="431" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="438" />
         <source>Add a tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="430" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="431" />
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="441" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="442" />
         <source>Tag «{tag}» added: {n}</source>
         <translation>Метка «{tag}» добавлена: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="463" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="464" />
         <source>Moved to the recycle bin: {n}</source>
         <translation>Перемещено в корзину: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="528" />
-        <location filename="../../crm_desktop/ui/clients_page.py" line="589" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="533" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="597" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="530" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="535" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="570" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="578" />
         <source>Exporting clients to Excel…</source>
         <translation>Выгрузка клиентов в Excel…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="578" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="586" />
         <source>Exported {n} clients to {file}</source>
         <translation>Выгружено клиентов: {n}, файл {file}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="584" />
+        <location filename="../../crm_desktop/ui/clients_page.py" line="592" />
         <source>Export cancelled: no file was written</source>
         <translation>Экспорт отменён: файл не записан</translation>
     </message>
@@ -580,138 +580,138 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="144" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="136" />
         <source>The columns</source>
         <translation>Столбцы</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="146" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="138" />
         <source>Check what each column becomes; the first rows of the sheet are below.</source>
         <translation>Проверьте, чем станет каждый столбец; ниже — первые строки листа.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="149" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="141" />
         <source>— do not import —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="150" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="142" />
         <source>Full name (ФИО)</source>
         <translation>ФИО полностью</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="151" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="143" />
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="152" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="144" />
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="153" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="145" />
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="154" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="146" />
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="155" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="147" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="156" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="148" />
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="157" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="149" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="158" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="150" />
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="159" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="151" />
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="160" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="152" />
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="161" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="153" />
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="162" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="154" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="163" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="155" />
         <source>Responsible manager</source>
         <translation>Ответственный менеджер</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="178" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="170" />
         <source>Save the mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="180" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="172" />
         <source>Load a mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="194" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="186" />
         <source>Sheet «{sheet}», header in row {row}, {n} data rows.</source>
         <translation>Лист «{sheet}», заголовок в строке {row}, строк с данными: {n}.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="205" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="197" />
         <source>&lt;b&gt;Column in the file&lt;/b&gt;</source>
         <translation>&lt;b&gt;Столбец в файле&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="206" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="198" />
         <source>&lt;b&gt;Becomes&lt;/b&gt;</source>
         <translation>&lt;b&gt;Станет&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="207" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="199" />
         <source>&lt;b&gt;First value&lt;/b&gt;</source>
         <translation>&lt;b&gt;Первое значение&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="215" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="207" />
         <source>(no title)</source>
         <translation>(без названия)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="253" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="245" />
         <source>Save the mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="253" />
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="266" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="245" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="258" />
         <source>Mappings (*.json)</source>
         <translation>Сопоставления (*.json)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="266" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="258" />
         <source>Load a mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
@@ -837,27 +837,27 @@
 <context>
     <name>CompanyPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="263" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="256" />
         <source>Your company</source>
         <translation>Ваша компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="266" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="259" />
         <source>These requisites go on your invoices. Only the name is needed now; what you enter is checked as you type.</source>
         <translation>Эти реквизиты попадут в ваши счета. Сейчас нужно только название; всё введённое проверяется сразу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="290" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="283" />
         <source>This is the company of the server's database; change it in Settings.</source>
         <translation>Это компания из базы данных на сервере; изменить её можно в настройках.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="296" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="289" />
         <source>The administrator has not described the company yet.</source>
         <translation>Администратор ещё не заполнил сведения о компании.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="293" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="286" />
         <source>This is the company of the server's database; an administrator can change it.</source>
         <translation>Это компания из базы данных на сервере; изменить её может администратор.</translation>
     </message>
@@ -865,32 +865,32 @@
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="281" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="273" />
         <source>Clients already there</source>
         <translation>Клиенты, которые уже есть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="284" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="276" />
         <source>A client is the same when a phone, an e-mail, or the name and company match (in the file or in the database).</source>
         <translation>Клиент считается тем же, если совпадает телефон, эл. почта или имя вместе с компанией (в файле или в базе).</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="289" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="281" />
         <source>Merge: fill their empty fields, add new phones and e-mails</source>
         <translation>Объединить: заполнить пустые поля, добавить новые телефоны и адреса почты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="291" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="283" />
         <source>Skip: leave them as they are</source>
         <translation>Пропустить: оставить как есть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="292" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="284" />
         <source>Create anyway: a new client for each row</source>
         <translation>Всё равно создать: новый клиент на каждую строку</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="303" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="295" />
         <source>Show what the import will do</source>
         <translation>Показать, что сделает импорт</translation>
     </message>
@@ -898,113 +898,105 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="75" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="67" />
         <source>The file</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="77" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="69" />
         <source>An Excel workbook (.xlsx, .xls) or a CSV file with one client per row.</source>
         <translation>Книга Excel (.xlsx, .xls) или файл CSV, по одному клиенту в строке.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="80" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="72" />
         <source>Choose a file…</source>
         <translation>Выберите файл…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="81" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="73" />
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="90" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="82" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="91" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="83" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="99" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="91" />
         <source>Import clients</source>
         <translation>Импорт клиентов</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="101" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="93" />
         <source>Spreadsheets ({kinds})</source>
         <translation>Таблицы ({kinds})</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="117" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="109" />
         <source>The first with a header</source>
         <translation>Первый лист с заголовком</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="131" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="123" />
         <source>Reading {file}…</source>
         <translation>Читаем {file}…</translation>
     </message>
 </context>
 <context>
-    <name>FirstRun</name>
-    <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="71" />
-        <source>Something went wrong ({error}); the details are in the log file.</source>
-        <translation>Что-то пошло не так ({error}); подробности — в файле журнала.</translation>
-    </message>
-</context>
-<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="417" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="410" />
         <source>CRM: first start</source>
         <translation>CRM: первый запуск</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="419" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="412" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="420" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="413" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="421" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="414" />
         <source>Start working</source>
         <translation>Начать работу</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="422" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="415" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="515" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="508" />
         <source>Preparing the sample data…</source>
         <translation>Готовим демонстрационные данные…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="523" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="516" />
         <source>Creating the database…</source>
         <translation>Создаём базу данных…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="542" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="535" />
         <source>Not connected to the server.</source>
         <translation>Нет подключения к серверу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="548" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="541" />
         <source>Saving…</source>
         <translation>Сохраняем…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="555" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="548" />
         <source>This computer has no system keyring, so the password was not saved: the program will ask for it at each start.</source>
         <translation>На этом компьютере нет системного хранилища паролей, поэтому пароль не сохранён: программа будет спрашивать его при каждом запуске.</translation>
     </message>
@@ -1090,42 +1082,37 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="66" />
-        <source>Something went wrong ({error}); the details are in the log file.</source>
-        <translation>Что-то пошло не так ({error}); подробности — в файле журнала.</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="432" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="424" />
         <source>Import clients</source>
         <translation>Импорт клиентов</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="446" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="438" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="478" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="470" />
         <source>Choose a file first.</source>
         <translation>Сначала выберите файл.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="488" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="480" />
         <source>Checking the rows…</source>
         <translation>Проверяем строки…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="488" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="480" />
         <source>Importing…</source>
         <translation>Импортируем…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="497" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="489" />
         <source>{rows} rows: {created} new clients, {merged} merged into clients already there, {skipped} skipped, {rejected} rejected; {companies} new companies.</source>
         <translation>Строк {rows}: новых клиентов {created}, объединено с существующими {merged}, пропущено {skipped}, отклонено {rejected}; новых компаний {companies}.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="502" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="494" />
         <source>The import will read {rows} rows: {created} new clients, {merged} merged into clients already there, {skipped} skipped, {rejected} rejected; {companies} new companies. Nothing is written yet.</source>
         <translation>Импорт прочтёт строк: {rows}. Новых клиентов {created}, объединится с существующими {merged}, пропустится {skipped}, будет отклонено {rejected}; новых компаний {companies}. Пока ничего не записано.</translation>
     </message>
@@ -1133,22 +1120,22 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="101" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="94" />
         <source>Welcome</source>
         <translation>Добро пожаловать</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="102" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="95" />
         <source>A few questions, and you can start working.</source>
         <translation>Несколько вопросов — и можно начинать работу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="105" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="98" />
         <source>The wizard asks where to keep the data, describes your company for invoices and creates your login. Everything can be changed later in Settings.</source>
         <translation>Мастер спросит, где хранить данные, запишет реквизиты вашей компании для счетов и создаст вашу учётную запись. Всё это можно изменить позже в настройках.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="109" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="102" />
         <source>Language of the program:</source>
         <translation>Язык программы:</translation>
     </message>
@@ -1344,42 +1331,42 @@
 <context>
     <name>PlacePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="120" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="113" />
         <source>Where to keep the data</source>
         <translation>Где хранить данные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="121" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="114" />
         <source>Choose how this computer works with the client base.</source>
         <translation>Выберите, как этот компьютер работает с клиентской базой.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="122" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="115" />
         <source>Work on this computer</source>
         <translation>Работать на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="123" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="116" />
         <source>Connect to the office server</source>
         <translation>Подключиться к серверу в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="124" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="117" />
         <source>Try with sample data</source>
         <translation>Попробовать на демонстрационных данных</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="128" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="121" />
         <source>The data stays in a file on this computer ({path}). Nothing to set up, works without a network.</source>
         <translation>Данные хранятся в файле на этом компьютере ({path}). Ничего настраивать не нужно, сеть не требуется.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="132" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="125" />
         <source>Several people work in one shared database on the office server (PostgreSQL). The administrator gives you its address and your login.</source>
         <translation>Несколько человек работают в общей базе на сервере в офисе (PostgreSQL). Адрес сервера и ваш логин сообщит администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="136" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="129" />
         <source>A separate database with {n} invented clients, their history, deals and invoices, to look around. It never mixes with your real data.</source>
         <translation>Отдельная база с {n} вымышленными клиентами, их историей, сделками и счетами — чтобы осмотреться. С вашими настоящими данными она не смешивается.</translation>
     </message>
@@ -1387,62 +1374,62 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="338" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="330" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="345" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="337" />
         <source>Save the rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="347" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="339" />
         <source>Undo this import</source>
         <translation>Отменить этот импорт</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="357" />
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="357" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="357" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="365" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="357" />
         <source>What is wrong</source>
         <translation>Что не так</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="386" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="378" />
         <source>Save the rejected rows</source>
         <translation>Сохранить отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="386" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="378" />
         <source>Workbooks (*.xlsx)</source>
         <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="406" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="398" />
         <source>Undoing the import…</source>
         <translation>Отменяем импорт…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="412" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="404" />
         <source>The import was undone: {removed} records removed, {restored} restored.</source>
         <translation>Импорт отменён: удалено записей {removed}, восстановлено {restored}.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/import_wizard.py" line="414" />
+        <location filename="../../crm_desktop/ui/import_wizard.py" line="406" />
         <source>Changed since, so kept: {names}</source>
         <translation>Изменены после импорта, поэтому оставлены: {names}</translation>
     </message>
@@ -1450,57 +1437,57 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="168" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="161" />
         <source>The office server</source>
         <translation>Сервер в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="170" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="163" />
         <source>The administrator of your office gives you these values and your login.</source>
         <translation>Эти значения и ваш логин сообщит администратор вашего офиса.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="173" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="166" />
         <source>server name or address, e.g. 192.168.1.10</source>
         <translation>имя или адрес сервера, например 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="182" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="175" />
         <source>Remember the password in the system keyring (never in a file)</source>
         <translation>Запомнить пароль в системном хранилище паролей (не в файле)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="189" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="182" />
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="190" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="183" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="191" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="184" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="192" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="185" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="193" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="186" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="232" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="225" />
         <source>Connecting to {server}…</source>
         <translation>Подключаемся к {server}…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="236" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="229" />
         <source>The server {server} has no database «{db}». Create it? Do so only when you set up the office's CRM for the first time; otherwise check the name.</source>
         <translation>На сервере {server} нет базы данных «{db}». Создать её? Создавайте, только если впервые настраиваете CRM для офиса; иначе проверьте название.</translation>
     </message>
@@ -1614,7 +1601,12 @@
 <context>
     <name>Unexpected</name>
     <message>
-        <location filename="../../crm_desktop/ui/unexpected.py" line="46" />
+        <location filename="../../crm_desktop/ui/unexpected.py" line="39" />
+        <source>Something went wrong ({error}); the details are in the log file.</source>
+        <translation>Что-то пошло не так ({error}); подробности — в файле журнала.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/unexpected.py" line="56" />
         <source>Something went wrong in the program. What was saved is safe; the details are in the log file.</source>
         <translation>В программе произошла ошибка. Сохранённые данные в безопасности; подробности — в файле журнала.</translation>
     </message>
@@ -1622,57 +1614,57 @@
 <context>
     <name>UserPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="318" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="311" />
         <source>Your login</source>
         <translation>Ваша учётная запись</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="321" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="314" />
         <source>You become the administrator: you can add your colleagues later. A password keeps others who use this computer out.</source>
         <translation>Вы станете администратором и позже сможете добавить коллег. Пароль защитит данные от других пользователей этого компьютера.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="327" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="320" />
         <source>Иванова Мария Петровна</source>
         <translation>Иванова Мария Петровна</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="336" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="329" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="337" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="330" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="338" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="331" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="339" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="332" />
         <source>Repeat it:</source>
         <translation>Ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="342" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="335" />
         <source>Leave the password empty if only you use this computer account.</source>
         <translation>Оставьте пароль пустым, если этой учётной записью компьютера пользуетесь только вы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="356" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="349" />
         <source>At least {n} characters</source>
         <translation>Не менее {n} знаков</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="358" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="351" />
         <source>The two passwords differ</source>
         <translation>Пароли не совпадают</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/first_run.py" line="360" />
+        <location filename="../../crm_desktop/ui/first_run.py" line="353" />
         <source>Type the password once more</source>
         <translation>Введите пароль ещё раз</translation>
     </message>

@@ -33,7 +33,7 @@ from crm_desktop.models import (
     new_id,
     utcnow,
 )
-from crm_desktop.services.clients import acting_login
+from crm_desktop.services.clients import acting_login, default_owner
 from crm_desktop.services.importing.rows import CompanyData, ImportRow, PersonData, RowError
 from crm_desktop.services.importing.table import SheetTable
 from crm_desktop.store.search_index import build_search_text, bulk_insert, fold
@@ -345,20 +345,12 @@ def run_import(
     writer = _Writer(session, batch.id)
     with bulk_insert(session, writer.rowid):
         writer.companies([c for c in companies.values() if c.new and c.id in used_companies])
-        writer.people(new_people, default_owner=_default_owner(session))
+        writer.people(new_people, default_owner=default_owner(session))
     writer.merges(pending, matcher)
     writer.finish()
     if progress:
         progress(1, 1)
     return report
-
-
-def _default_owner(session: Session) -> str | None:
-    login = acting_login(session)
-    if login is None:
-        return None
-    query = select(User.login).where(User.login == login, User.disabled.is_(False))
-    return session.scalar(query)
 
 
 class _Writer:
@@ -684,12 +676,11 @@ def _refresh_derived(session: Session, changes: list[ImportChange]) -> None:
     """Phones or e-mails removed from clients that stay: their first phone, e-mail and
     search text are made again (the ORM hook does it when they are touched)."""
     owners: set[uuid.UUID] = set()
-    for change in changes:
-        if change.table_name in ("phones", "emails"):
-            model = _TABLES[change.table_name]
-            owner = session.scalar(select(model.client_id).where(model.id == change.record_id))
-            if owner is not None:
-                owners.add(owner)
+    for table_name in ("phones", "emails"):
+        model = _TABLES[table_name]
+        ids = [c.record_id for c in changes if c.table_name == table_name]
+        for chunk in _chunks(ids):
+            owners.update(session.scalars(select(model.client_id).where(model.id.in_(chunk))))
     for client in session.scalars(select(Client).where(Client.id.in_(owners))) if owners else []:
         client.updated_at = utcnow()  # touched: the before-flush hook refreshes it
 
