@@ -1,5 +1,6 @@
 """SQLAlchemy 2.x typed tables. Importing this package registers every table."""
 
+from crm_desktop.models.assignment import AssignmentRule, AssignMethod, Queue, QueueMember
 from crm_desktop.models.base import Base, new_id, utcnow
 from crm_desktop.models.company_profile import CompanyProfile
 from crm_desktop.models.custom_field import CustomField, CustomFieldValue, FieldType
@@ -34,6 +35,8 @@ from crm_desktop.models.user import LoginAttempt, Role, User
 __all__ = [
     "Address",
     "AddressKind",
+    "AssignMethod",
+    "AssignmentRule",
     "Base",
     "Client",
     "ClientId",
@@ -67,6 +70,8 @@ __all__ = [
     "Pipeline",
     "Priority",
     "Product",
+    "Queue",
+    "QueueMember",
     "Role",
     "Stage",
     "StageChecklistItem",

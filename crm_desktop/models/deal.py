@@ -7,7 +7,7 @@ import enum
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Quantity, Rate, Tracked, str_enum
@@ -63,6 +63,9 @@ class Deal(Tracked, Base):
     closed_at: Mapped[dt.datetime | None]
     lost_reason: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
+    stage_entered_at: Mapped[dt.datetime | None]  # when it came to its current stage
+
+    __table_args__ = (Index("ix_deals_pipeline_stage", "pipeline_id", "stage_id", "owner"),)
 
 
 class DealChecklistMark(Tracked, Base):

@@ -50,5 +50,12 @@ class Task(Tracked, Base):
     completed_at: Mapped[dt.datetime | None]
     recurrence: Mapped[str | None] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
+    queue_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("queues.id"))
+    # the rule that chose the assignee ("round_robin", "workload", "queue"), else None
+    assigned_by_rule: Mapped[str | None] = mapped_column(String(20))
+    reminded_at: Mapped[dt.datetime | None]  # when its reminder was last shown
 
-    __table_args__ = (Index("ix_tasks_assignee_due", "assignee", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_tasks_assignee_due", "assignee", "status", "due_at"),
+        Index("ix_tasks_remind", "status", "remind_at"),
+    )

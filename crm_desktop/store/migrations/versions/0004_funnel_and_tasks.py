@@ -1,0 +1,117 @@
+"""sales funnel and tasks: assignment queues and rules, the holiday flag, task
+reminders and auto-assignment, when a deal came to its stage
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-27
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def _tracked() -> list[sa.Column[object]]:
+    return [
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by", sa.String(length=63), nullable=True),
+        sa.Column("updated_by", sa.String(length=63), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "queues",
+        sa.Column("name", sa.String(length=100), nullable=False),
+        *_tracked(),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_queues")),
+        sa.UniqueConstraint("name", name=op.f("uq_queues_name")),
+    )
+    op.create_table(
+        "queue_members",
+        sa.Column("queue_id", sa.Uuid(), nullable=False),
+        sa.Column("login", sa.String(length=63), nullable=False),
+        *_tracked(),
+        sa.ForeignKeyConstraint(
+            ["queue_id"], ["queues.id"], name=op.f("fk_queue_members_queue_id_queues")
+        ),
+        sa.ForeignKeyConstraint(
+            ["login"], ["users.login"], name=op.f("fk_queue_members_login_users")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_queue_members")),
+        sa.UniqueConstraint("queue_id", "login", name="uq_queue_members_member"),
+    )
+    with op.batch_alter_table("queue_members", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_queue_members_queue_id"), ["queue_id"], unique=False)
+    op.create_table(
+        "assignment_rules",
+        sa.Column("scope", sa.String(length=40), nullable=False),
+        sa.Column(
+            "method",
+            sa.Enum(
+                "round_robin",
+                "workload",
+                "queue",
+                name="assign_method",
+                native_enum=False,
+                length=20,
+            ),
+            nullable=False,
+        ),
+        sa.Column("queue_id", sa.Uuid(), nullable=True),
+        sa.Column("last_login", sa.String(length=63), nullable=True),
+        *_tracked(),
+        sa.ForeignKeyConstraint(
+            ["queue_id"], ["queues.id"], name=op.f("fk_assignment_rules_queue_id_queues")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_assignment_rules")),
+        sa.UniqueConstraint("scope", name=op.f("uq_assignment_rules_scope")),
+    )
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("absent", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+    with op.batch_alter_table("tasks", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("queue_id", sa.Uuid(), nullable=True))
+        batch_op.add_column(sa.Column("assigned_by_rule", sa.String(length=20), nullable=True))
+        batch_op.add_column(sa.Column("reminded_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_tasks_queue_id_queues"), "queues", ["queue_id"], ["id"]
+        )
+        batch_op.create_index("ix_tasks_remind", ["status", "remind_at"], unique=False)
+    with op.batch_alter_table("deals", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("stage_entered_at", sa.DateTime(timezone=True), nullable=True)
+        )
+        batch_op.create_index(
+            "ix_deals_pipeline_stage", ["pipeline_id", "stage_id", "owner"], unique=False
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("deals", schema=None) as batch_op:
+        batch_op.drop_index("ix_deals_pipeline_stage")
+        batch_op.drop_column("stage_entered_at")
+    with op.batch_alter_table("tasks", schema=None) as batch_op:
+        batch_op.drop_index("ix_tasks_remind")
+        batch_op.drop_constraint(batch_op.f("fk_tasks_queue_id_queues"), type_="foreignkey")
+        batch_op.drop_column("reminded_at")
+        batch_op.drop_column("assigned_by_rule")
+        batch_op.drop_column("queue_id")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("absent")
+    op.drop_table("assignment_rules")
+    with op.batch_alter_table("queue_members", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_queue_members_queue_id"))
+    op.drop_table("queue_members")
+    op.drop_table("queues")
