@@ -77,25 +77,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assignment_rules")),
         sa.UniqueConstraint("scope", name=op.f("uq_assignment_rules_scope")),
     )
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("absent", sa.Boolean(), nullable=False, server_default=sa.false())
+    # Plain ADD COLUMN (no table copy): SQLite cannot drop a table others refer to while
+    # foreign keys are on, and these columns need no copy.
+    op.add_column(
+        "users", sa.Column("absent", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+    if op.get_bind().dialect.name == "sqlite":  # ALTER TABLE ... ADD CONSTRAINT: none there
+        op.execute(
+            "ALTER TABLE tasks ADD COLUMN queue_id CHAR(32) "
+            "CONSTRAINT fk_tasks_queue_id_queues REFERENCES queues (id)"
         )
-    with op.batch_alter_table("tasks", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("queue_id", sa.Uuid(), nullable=True))
-        batch_op.add_column(sa.Column("assigned_by_rule", sa.String(length=20), nullable=True))
-        batch_op.add_column(sa.Column("reminded_at", sa.DateTime(timezone=True), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_tasks_queue_id_queues"), "queues", ["queue_id"], ["id"]
+    else:
+        op.add_column("tasks", sa.Column("queue_id", sa.Uuid(), nullable=True))
+        op.create_foreign_key(
+            op.f("fk_tasks_queue_id_queues"), "tasks", "queues", ["queue_id"], ["id"]
         )
-        batch_op.create_index("ix_tasks_remind", ["status", "remind_at"], unique=False)
-    with op.batch_alter_table("deals", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("stage_entered_at", sa.DateTime(timezone=True), nullable=True)
-        )
-        batch_op.create_index(
-            "ix_deals_pipeline_stage", ["pipeline_id", "stage_id", "owner"], unique=False
-        )
+    op.add_column("tasks", sa.Column("assigned_by_rule", sa.String(length=20), nullable=True))
+    op.add_column("tasks", sa.Column("reminded_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_index("ix_tasks_remind", "tasks", ["status", "remind_at"], unique=False)
+    op.add_column("deals", sa.Column("stage_entered_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_index(
+        "ix_deals_pipeline_stage", "deals", ["pipeline_id", "stage_id", "owner"], unique=False
+    )
 
 
 def downgrade() -> None:
