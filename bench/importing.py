@@ -134,14 +134,13 @@ steps = [
     ("crm_desktop.services.importing.mapping", None, "guess_mapping", "guess_mapping"),
     ("crm_desktop.services.importing.normalise", None, "normalise_table", "normalise_table"),
     ("crm_desktop.services.importing.batches", None, "run_import", "run_import"),
-    ("crm_desktop.services.importing.batches", None, "_owners", "owners"),
-    ("crm_desktop.services.importing.batches", None, "_companies", "company look-ups"),
-    ("crm_desktop.services.importing.batches", "_Matcher", "__init__", "person look-ups"),
-    ("crm_desktop.services.importing.batches", "_Writer", "companies", "insert companies"),
-    ("crm_desktop.services.importing.batches", "_Writer", "people", "insert people"),
-    ("crm_desktop.services.importing.batches", "_Writer", "merges", "merges"),
-    ("crm_desktop.services.importing.batches", "_Writer", "finish", "writer finish"),
-    ("crm_desktop.services.importing.batches", None, "_default_owner", "default owner"),
+    ("crm_desktop.services.importing.batches", None, "owners", "owners"),
+    ("crm_desktop.services.importing.batches", None, "companies", "company look-ups"),
+    ("crm_desktop.services.importing.matching", "Matcher", "__init__", "person look-ups"),
+    ("crm_desktop.services.importing.writing", "BatchWriter", "companies", "insert companies"),
+    ("crm_desktop.services.importing.writing", "BatchWriter", "people", "insert people"),
+    ("crm_desktop.services.importing.writing", "BatchWriter", "merges", "merges"),
+    ("crm_desktop.services.importing.batches", None, "default_owner", "default owner"),
 ]
 for module_name, class_name, attr, label in steps:
     try:
@@ -425,7 +424,6 @@ def phase_measurements(database: str, phases: dict[str, Any]) -> list[Measuremen
         "insert companies",
         "insert people",
         "merges",
-        "writer finish",
         "default owner",
     )
     matching = run_import - sum(spent.get(k, 0.0) for k in inside)
@@ -441,22 +439,18 @@ def phase_measurements(database: str, phases: dict[str, Any]) -> list[Measuremen
         (
             "company look-ups",
             spent.get("company look-ups", 0.0),
-            "batches._companies: INNs and names in the database",
+            "matching.companies: INNs and names in the database",
         ),
         (
             "person look-ups",
             spent.get("person look-ups", 0.0),
-            "batches._Matcher(): phones, e-mails, names in the database",
+            "matching.Matcher(): phones, e-mails, names in the database",
         ),
         ("matching rows", matching, "run_import's loop over the rows, less its steps"),
         ("insert companies", spent.get("insert companies", 0.0), ""),
         ("insert people", spent.get("insert people", 0.0), "clients, phones, e-mails, changes"),
         ("merges", spent.get("merges", 0.0), "existing clients loaded and changed"),
-        (
-            "writer finish",
-            spent.get("writer finish", 0.0) + spent.get("default owner", 0.0),
-            "",
-        ),
+        ("default owner", spent.get("default owner", 0.0), ""),
         ("commit", spent.get("commit", 0.0), "Session.commit (flushes pending objects)"),
     ]
     accounted = sum(seconds for _label, seconds, _note in steps)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,9 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
     if args.file == "undo":  # a file literally named "undo" is given as ./undo
         return _undo(ctx, args)
+    # A command that ends with the import: the cyclic collector need not walk its
+    # millions of objects (they make no cycles), not even once at the end.
+    gc.disable()
     if args.batch is not None:
         raise BadInput(_("import: one file at a time (unexpected {arg})", arg=args.batch))
     path = Path(args.file)
@@ -57,6 +61,10 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     else:
         mapping = guess_mapping(table.headers)
     rows = normalise_table(table, mapping)
+    # The file's cells are needed again only for the rejected rows (--rejected): the
+    # rest go now, a third of a big import's memory.
+    rejected = {row.number for row in rows if row.rejected}
+    table.rows = [source for source in table.rows if source.number in rejected]
     with ctx.unit_of_work(write=not args.dry_run) as session:
         report = run_import(
             session,

@@ -35,7 +35,7 @@ class ImportChange(Tracked, Base):
 
     batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("import_batches.id"), index=True)
     table_name: Mapped[str] = mapped_column(String(40))  # clients | phones | emails
-    record_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    record_id: Mapped[uuid.UUID]  # no index: changes are read by batch
     action: Mapped[str] = mapped_column(String(10))  # created | updated
     before: Mapped[str | None] = mapped_column(Text)  # JSON of the fields changed
     after_version: Mapped[int] = mapped_column(Integer)  # the record's version just after

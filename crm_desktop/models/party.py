@@ -49,11 +49,11 @@ class Client(Tracked, Base):
     full_name: Mapped[str | None] = mapped_column(String(500))
     company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"), index=True)
     position: Mapped[str | None] = mapped_column(String(200))
-    inn: Mapped[str | None] = mapped_column(String(12), index=True)
+    inn: Mapped[str | None] = mapped_column(String(12))  # indexed with the id (list order)
     kpp: Mapped[str | None] = mapped_column(String(9))
     ogrn: Mapped[str | None] = mapped_column(String(15))
     birth_date: Mapped[dt.date | None]
-    owner: Mapped[str | None] = mapped_column(ForeignKey("users.login"), index=True)
+    owner: Mapped[str | None] = mapped_column(ForeignKey("users.login"))  # see owner_created
     source: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
     last_contact_at: Mapped[dt.datetime | None]

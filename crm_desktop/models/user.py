@@ -32,7 +32,8 @@ class User(Tracked, Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    absent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # on holiday: skipped
+    # on holiday: automatic assignment skips them
+    absent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     last_login_at: Mapped[dt.datetime | None]

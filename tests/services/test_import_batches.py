@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from crm_desktop.models import Client, ClientKind, ImportBatch
 from crm_desktop.services.client_views import get_client
@@ -15,6 +16,7 @@ from crm_desktop.services.importing.rows import CompanyData, ImportRow, PersonDa
 from crm_desktop.services.importing.table import SheetTable
 from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database
+from crm_desktop.store.search_index import refresh_client
 
 TABLE = SheetTable(source="clients.xlsx", sheet="Клиенты", header_row=3, headers=["ФИО"])
 
@@ -247,3 +249,62 @@ def test_search_finds_imported_clients_and_those_added_afterwards(db: Database) 
         assert [r.name for r in search_clients(session, "сидор")] == ["Сидоров Олег"]
         assert [r.name for r in search_clients(session, "новиков")] == ["Новиков Денис"]
         assert [r.name for r in search_clients(session, "5554433")] == ["Новиков Денис"]
+
+
+def test_written_clients_carry_the_derived_columns_the_unit_of_work_keeps(db: Database) -> None:
+    """The import writes below the ORM: each client it makes or fills must look exactly as
+    the unit of work's hook would have left it (folded name, list columns, search text),
+    with its stamps and version, so lists, search and later edits see no difference."""
+    with db.unit_of_work() as session:
+        existing = create_client(
+            session,
+            ClientChanges(name="Кузнецов Илья", phones=["+79161234567"], emails=["ilya@ya.ru"]),
+        ).id
+    rows = [
+        *rows_sample(),
+        person(
+            9,
+            "Кузнецов Илья",
+            ["+79161234567", "+79990001122"],
+            ["kuz@mail.ru"],
+            company=CompanyData(name="Лютик", legal_form="ИП"),
+            birth_date=dt.date(1975, 1, 2),
+        ),
+    ]
+    with db.unit_of_work(login="admin") as session:
+        report = run_import(session, TABLE, rows)
+    assert report.merged == 2  # Пётр's second row, and Илья
+    with db.unit_of_work(write=False) as session:
+        clients = list(
+            session.scalars(
+                select(Client).options(selectinload(Client.phones), selectinload(Client.emails))
+            )
+        )
+        companies = {c.id: c.name for c in clients if c.kind == ClientKind.COMPANY}
+        for client in clients:
+            derived = (
+                client.name_folded,
+                client.company_name,
+                client.primary_phone,
+                client.primary_email,
+                client.search_text,
+            )
+            refresh_client(client, companies.get(client.company_id) if client.company_id else None)
+            assert (
+                client.name_folded,
+                client.company_name,
+                client.primary_phone,
+                client.primary_email,
+                client.search_text,
+            ) == derived, client.name
+            assert client.created_at.tzinfo is not None and client.updated_at >= client.created_at
+            session.expire(client)
+        ilya = get_client(session, existing)
+        assert ilya.phones == ["+79161234567", "+79990001122"]
+        assert ilya.emails == ["ilya@ya.ru", "kuz@mail.ru"]
+        assert ilya.birth_date == dt.date(1975, 1, 2) and ilya.company == "Лютик"
+        assert ilya.version == 2  # one change, counted once
+        assert [c.id for c in search_clients(session, "9990001122")] == [existing]
+        assert [c.id for c in search_clients(session, "лютик")][:1] != []
+    with db.unit_of_work() as session:  # and an ordinary edit afterwards still works
+        edit_client(session, existing, ClientChanges(position="Директор"), expected_version=2)

@@ -6,10 +6,11 @@ row. Values that repeat down a column (a company, its INN, a phone) are parsed o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -404,14 +405,21 @@ def normalise_table(table: SheetTable, mapping: ColumnMapping) -> list[ImportRow
     back with their errors. Raises BadInput when the mapping gives no client's name."""
     mapping.check(table.headers)
     columns = _Columns.of(table.headers, mapping)
-    # Rows make no reference cycles, yet each of their 100,000s of objects makes the
-    # cyclic collector walk all those alive: a third of the time (measured), saved here.
+    with paused_collector():
+        rows = [_Row(columns, source).build() for source in table.rows]
+    _unify_company_spelling(rows)
+    return rows
+
+
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """An import's objects make no reference cycles, yet each of their 100,000s makes
+    the cyclic collector walk all those alive, again and again: a third of the time of
+    normalising and matching (measured), saved by pausing it meanwhile."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        rows = [_Row(columns, source).build() for source in table.rows]
+        yield
     finally:
         if collecting:
             gc.enable()
-    _unify_company_spelling(rows)
-    return rows

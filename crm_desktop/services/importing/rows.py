@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowError:
     """One invalid value: `row` as Excel numbers it, `column` the header text as in the
     file, `field` the contract's name (phone, email, birth_date, inn, company_inn, name,
@@ -30,7 +30,7 @@ class RowError:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonData:
     name: str  # "Фамилия Имя Отчество" in normal case, spaces collapsed
     phones: list[str] = field(default_factory=list)  # E.164, no repeats, in file order
@@ -45,7 +45,7 @@ class PersonData:
     custom: dict[str, str] = field(default_factory=dict)  # custom field code -> raw text
 
 
-@dataclass
+@dataclass(slots=True)
 class CompanyData:
     name: str  # without the legal form and quotes ("Ромашка")
     legal_form: str | None = None  # "ООО", "АО", "ИП" ...
@@ -56,7 +56,7 @@ class CompanyData:
     note: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRow:
     number: int  # as Excel shows it
     person: PersonData | None = None  # None when the row names only a company

@@ -13,7 +13,7 @@ from decimal import Decimal
 Cell = str | int | float | Decimal | dt.date | dt.datetime | bool | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     number: int  # the row number as Excel (or a text editor, for CSV) shows it
     cells: tuple[Cell, ...]  # one per header column, in the header's order
