@@ -41,6 +41,7 @@ def register(commands: Any) -> None:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     # Loaded here: the readers pull in calamine and openpyxl, which other commands and
     # the app's start need not pay for.
+    from crm_desktop.services.custom_fields import list_custom_fields
     from crm_desktop.services.importing.batches import DuplicatePolicy, run_import
     from crm_desktop.services.importing.mapping import guess_mapping, load_mapping
     from crm_desktop.services.importing.normalise import normalise_table
@@ -60,7 +61,9 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         mapping = load_mapping(args.mapping, table.headers)
     else:
         mapping = guess_mapping(table.headers)
-    rows = normalise_table(table, mapping)
+    with ctx.unit_of_work(write=False) as session:
+        fields = list_custom_fields(session)  # a column may fill one of them
+    rows = normalise_table(table, mapping, fields)
     # The file's cells are needed again only for the rejected rows (--rejected): the
     # rest go now, a third of a big import's memory.
     rejected = {row.number for row in rows if row.rejected}

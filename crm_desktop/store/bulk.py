@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import uuid_utils
@@ -68,6 +69,12 @@ class BulkWriter:
     def date(self, value: dt.date | None) -> Any:
         return None if value is None else value.isoformat()
 
+    def decimal(self, value: Decimal, places: int) -> Any:
+        """An exact number as `models.base.ScaledDecimal` keeps it (SQLite: an integer
+        count of the smallest unit)."""
+        exact = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return int(exact.scaleb(places)) if self.sqlite else exact
+
     @contextlib.contextmanager
     def large_cache(self) -> Iterator[None]:
         """SQLite keeps more of the file's pages in memory while many rows go in (index
@@ -105,27 +112,27 @@ class BulkWriter:
         if not rows:
             return 0
         if self.sqlite:
-            sets = ", ".join(f"{c} = ?" for c in columns)
+            sets = "".join(f"{c} = ?, " for c in columns)
             statement = (
-                f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ?, "
+                f"UPDATE {table} SET {sets}updated_at = ?, updated_by = ?, "
                 "version = version + 1 WHERE id = ? AND version = ?"
             )
             cursor = self.raw.executemany(
                 statement, ([*row[:-2], *stamp, *row[-2:]] for row in rows)
             )
             return int(cursor.rowcount)
-        names = ", ".join(columns)
+        names = "".join(f"{c}, " for c in columns)
         with self.raw.cursor() as cursor:
             cursor.execute(
                 f"CREATE TEMP TABLE bulk_update ON COMMIT DROP AS "
-                f"SELECT {names}, id, version FROM {table} WITH NO DATA"
+                f"SELECT {names}id, version FROM {table} WITH NO DATA"
             )
-            with cursor.copy(f"COPY bulk_update ({names}, id, version) FROM STDIN") as copy:
+            with cursor.copy(f"COPY bulk_update ({names}id, version) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            sets = ", ".join(f"{c} = b.{c}" for c in columns)
+            sets = "".join(f"{c} = b.{c}, " for c in columns)
             cursor.execute(
-                f"UPDATE {table} AS t SET {sets}, updated_at = %s, updated_by = %s, "
+                f"UPDATE {table} AS t SET {sets}updated_at = %s, updated_by = %s, "
                 "version = t.version + 1 FROM bulk_update AS b "
                 "WHERE t.id = b.id AND t.version = b.version",
                 list(stamp),

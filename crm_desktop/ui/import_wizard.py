@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
+from crm_desktop.services.custom_fields import CustomFieldView, code_for, list_custom_fields
 from crm_desktop.services.importing.batches import (
     DuplicatePolicy,
     ImportReport,
@@ -40,8 +41,10 @@ from crm_desktop.services.importing.batches import (
 )
 from crm_desktop.services.importing.headers import FIELDS
 from crm_desktop.services.importing.mapping import (
+    CUSTOM,
     ColumnMapping,
     guess_mapping,
+    header_key,
     load_mapping,
     save_mapping,
 )
@@ -197,11 +200,25 @@ class ColumnsPage(QWizardPage):
         self.grid.addWidget(QLabel(self.tr("<b>Column in the file</b>")), 0, 0)
         self.grid.addWidget(QLabel(self.tr("<b>Becomes</b>")), 0, 1)
         self.grid.addWidget(QLabel(self.tr("<b>First value</b>")), 0, 2)
+        fields = self._wizard.custom_fields
         for column, header in enumerate(table.headers):
             combo = QComboBox()
             for target in (None, *[f for f in FIELDS if f != "skip"]):
                 combo.addItem(self.labels.get(target, str(target)), target)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.target(column))))
+            # The clients' own fields, and a new one named after the column.
+            for field in fields:
+                combo.addItem(
+                    self.tr("Field «{name}»").format(name=field.label), CUSTOM + field.code
+                )
+            code = code_for(header_key(header))
+            if code and all(f.code != code for f in fields):
+                combo.addItem(
+                    self.tr("New field «{name}»").format(name=header_key(header)), CUSTOM + code
+                )
+            target = mapping.target(column)
+            if target is None and any(f.code == code for f in fields):
+                target = CUSTOM + code  # a column titled as one of the fields
+            combo.setCurrentIndex(max(0, combo.findData(target)))
             combo.currentIndexChanged.connect(lambda _i: self._changed())
             sample = next((cell_text(r.cell(column)) for r in table.rows if r.cell(column)), "")
             self.grid.addWidget(QLabel(header or self.tr("(no title)")), column + 1, 0)
@@ -417,6 +434,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self._db = db
         self._login = login
+        self.custom_fields: list[CustomFieldView] = []
         self.table: SheetTable | None = None
         self.rows: list[ImportRow] | None = None
         self.report: ImportReport | None = None
@@ -441,6 +459,8 @@ class ImportWizard(QWizard):
 
     def set_table(self, table: SheetTable) -> None:
         self.table = table
+        with self._db.unit_of_work(self._login, write=False) as session:
+            self.custom_fields = list_custom_fields(session)  # a few rows
         self.columns_page.show_table(table, guess_mapping(table.headers))
 
     def run(self, work: Any, text: str) -> tuple[bool, Any]:
@@ -472,7 +492,7 @@ class ImportWizard(QWizard):
         policy = self.duplicates_page.policy()
 
         def work(session: Any, progress: Any) -> ImportReport:
-            self.rows = normalise_table(table, mapping)
+            self.rows = normalise_table(table, mapping, list_custom_fields(session))
             return run_import(
                 session, table, self.rows, policy=policy, dry_run=dry_run, progress=progress.report
             )

@@ -4,6 +4,7 @@ database, the duplicate policies, the dry run, and undo."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -11,9 +12,16 @@ from sqlalchemy.orm import selectinload
 from crm_desktop.models import Client, ClientKind, ImportBatch
 from crm_desktop.services.client_views import get_client
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client
+from crm_desktop.services.custom_fields import (
+    define_custom_field,
+    field_key,
+    list_custom_fields,
+)
 from crm_desktop.services.importing.batches import DuplicatePolicy, run_import, undo_batch
+from crm_desktop.services.importing.mapping import guess_mapping
+from crm_desktop.services.importing.normalise import normalise_table
 from crm_desktop.services.importing.rows import CompanyData, ImportRow, PersonData, RowError
-from crm_desktop.services.importing.table import SheetTable
+from crm_desktop.services.importing.table import SheetTable, SourceRow
 from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database
 from crm_desktop.store.search_index import refresh_client
@@ -308,3 +316,48 @@ def test_written_clients_carry_the_derived_columns_the_unit_of_work_keeps(db: Da
         assert [c.id for c in search_clients(session, "лютик")][:1] != []
     with db.unit_of_work() as session:  # and an ordinary edit afterwards still works
         edit_client(session, existing, ClientChanges(position="Директор"), expected_version=2)
+
+
+def test_columns_mapped_to_the_clients_own_fields_are_checked_written_and_undone(
+    db: Database,
+) -> None:
+    with db.unit_of_work() as session:
+        define_custom_field(session, "Стаж работы", "number")
+        ilya = create_client(
+            session, ClientChanges(name="Кузнецов Илья", phones=["+79161234567"])
+        ).id
+    headers = ["ФИО", "Телефон", "Стаж", "Сайт"]
+    table = SheetTable(
+        source="list.xlsx",
+        sheet="Лист1",
+        header_row=1,
+        headers=headers,
+        rows=[
+            SourceRow(2, ("Иванов Иван", "89120000001", 7, "ivanov.ru")),
+            SourceRow(3, ("Петров Пётр", "89120000002", "много", None)),
+            SourceRow(4, ("Кузнецов Илья", "+7 916 123-45-67", "12,5", "kuz.ru")),
+        ],
+    )
+    mapping = (
+        guess_mapping(headers).with_target(2, "custom:Стаж работы").with_target(3, "custom:Сайт")
+    )
+    with db.unit_of_work() as session:
+        rows = normalise_table(table, mapping, list_custom_fields(session))
+        report = run_import(session, table, rows)
+    assert (report.created, report.merged, report.rejected) == (1, 1, 1)
+    assert [(e.row, e.column, e.value) for e in report.errors] == [(3, "Стаж", "много")]
+    assert report.errors[0].field == field_key("стаж_работы")
+    with db.unit_of_work(write=False) as session:
+        fields = {f.code: f for f in list_custom_fields(session)}
+        ivanov = get_client(session, search_clients(session, "иванов")[0].id)
+        merged = get_client(session, ilya)
+    assert fields["сайт"].label == "Сайт" and fields["сайт"].type.value == "text"  # made
+    assert ivanov.custom_fields == {"стаж_работы": Decimal("7"), "сайт": "ivanov.ru"}
+    assert merged.custom_fields == {"стаж_работы": Decimal("12.5"), "сайт": "kuz.ru"}
+    assert report.batch_id is not None
+    with db.unit_of_work() as session:
+        undone = undo_batch(session, report.batch_id)
+    assert undone.kept == []
+    with db.unit_of_work(write=False) as session:
+        assert get_client(session, ilya).custom_fields == {}  # what the merge filled is gone
+        assert search_clients(session, "иванов") == []

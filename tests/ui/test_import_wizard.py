@@ -5,13 +5,17 @@ on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from crm_desktop.models import Client, ClientKind
+from crm_desktop.services.client_views import get_client
+from crm_desktop.services.custom_fields import define_custom_field
+from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database
 from crm_desktop.ui.import_wizard import COLUMNS, DUPLICATES, FILE, REPORT, ImportWizard
 from tests.conftest import SHARED_DATA
@@ -130,3 +134,36 @@ def test_the_clients_page_opens_import_and_history(qtbot: QtBot, db: Database) -
     assert len(wizards) == 1
     history = page.open_import_history()
     assert history.isVisible() and history.batches == []
+
+
+def test_a_column_can_fill_one_of_the_clients_own_fields(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """The columns page offers the fields the database defines (a column titled like one
+    is mapped to it) and a new field named after any column; the import fills them."""
+    with db.unit_of_work() as session:
+        define_custom_field(session, "Стаж", "number")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ФИО", "Телефон", "Стаж", "Источник"])
+    sheet.append(["Иванов Иван", "89120000001", 7, "выставка"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    wizard = ImportWizard(db, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    page = wizard.columns_page
+    assert page.mapping().targets[2] == "custom:стаж"  # titled as the field
+    source = page.combos[3]
+    offered = [source.itemText(i) for i in range(source.count())]
+    assert "Field «Стаж»" in offered and "New field «Источник»" in offered
+    source.setCurrentIndex(source.findData("custom:источник"))
+    wizard.next()
+    wizard.next()  # Import
+    assert wizard.report is not None and wizard.report.created == 1
+    with db.unit_of_work(write=False) as session:
+        client = get_client(session, search_clients(session, "иванов")[0].id)
+    assert client.custom_fields == {"стаж": Decimal("7"), "источник": "выставка"}

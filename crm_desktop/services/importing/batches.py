@@ -24,6 +24,7 @@ from crm_desktop.errors import BadInput, NotFound
 from crm_desktop.i18n import _
 from crm_desktop.models import (
     Client,
+    CustomFieldValue,
     Email,
     ImportBatch,
     ImportChange,
@@ -31,6 +32,11 @@ from crm_desktop.models import (
     utcnow,
 )
 from crm_desktop.services.clients import acting_login, default_owner
+from crm_desktop.services.custom_fields import (
+    CustomFieldView,
+    define_custom_field,
+    list_custom_fields,
+)
 from crm_desktop.services.importing.matching import (
     Matcher,
     NewPerson,
@@ -194,7 +200,7 @@ def _run_import(
         if progress:
             progress(min(written, total - 1), total)
 
-    writer = BatchWriter(session, batch.id, new_id)
+    writer = BatchWriter(session, batch.id, new_id, _custom_fields(session, new_people, pending))
     with writer.bulk.large_cache():
         with bulk_insert(session, writer.first_rowid):
             writer.companies([c for c in found.values() if c.new and c.id in used_companies])
@@ -203,6 +209,20 @@ def _run_import(
     if progress:
         progress(total, total)
     return report
+
+
+def _custom_fields(
+    session: Session, made: list[NewPerson], pending: dict[str, Pending]
+) -> dict[str, CustomFieldView]:
+    """The clients' own fields the rows fill, by code; a field the database lacks is made
+    (as text, named after its code), so no value of the file is lost."""
+    fields = {f.code: f for f in list_custom_fields(session)}
+    wanted = {code for p in made for code in p.data.custom}
+    wanted.update(code for p in pending.values() for code in p.custom)
+    for code in sorted(wanted - set(fields)):
+        label = code.replace("_", " ")
+        fields[code] = define_custom_field(session, label[:1].upper() + label[1:], "text")
+    return fields
 
 
 @dataclass
@@ -221,7 +241,12 @@ class UndoReport:
         }
 
 
-_TABLES: dict[str, Any] = {"clients": Client, "phones": Phone, "emails": Email}
+_TABLES: dict[str, Any] = {
+    "clients": Client,
+    "phones": Phone,
+    "emails": Email,
+    "custom_field_values": CustomFieldValue,
+}
 
 
 def undo_batch(session: Session, batch_id: uuid.UUID, *, force: bool = False) -> UndoReport:
@@ -264,11 +289,15 @@ def undo_batch(session: Session, batch_id: uuid.UUID, *, force: bool = False) ->
                 .values(**values, version=model.version + 1)
                 .execution_options(synchronize_session=False)
             )
-            if model is Client:  # their phones and e-mails go with them
-                for child in (Phone, Email):
+            if model is Client:  # their phones, e-mails and own fields' values go too
+                for child, owner in (
+                    (Phone, Phone.client_id),
+                    (Email, Email.client_id),
+                    (CustomFieldValue, CustomFieldValue.record_id),
+                ):
                     session.execute(
                         update(child)
-                        .where(child.client_id.in_(chunk), child.deleted_at.is_(None))
+                        .where(owner.in_(chunk), child.deleted_at.is_(None))
                         .values(**values, version=child.version + 1)
                         .execution_options(synchronize_session=False)
                     )
@@ -315,7 +344,7 @@ def _describe(session: Session, model: Any, record_id: uuid.UUID) -> str:
     if model is Client:
         name = session.scalar(select(Client.name).where(Client.id == record_id))
         return str(name or record_id)
-    column = Phone.e164 if model is Phone else Email.address
+    column = {Phone: Phone.e164, Email: Email.address}.get(model, CustomFieldValue.value_text)
     return str(session.scalar(select(column).where(model.id == record_id)) or record_id)
 
 

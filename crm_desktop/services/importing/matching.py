@@ -53,6 +53,7 @@ class Pending:
     emails: list[str] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
     company: Company | None = None
+    custom: dict[str, Any] = field(default_factory=dict)  # the client's own fields, by code
 
 
 Target = NewPerson | str  # a person this import makes, or the id of one in the database
@@ -191,6 +192,8 @@ def merge_into_new(person: NewPerson, data: PersonData) -> None:
     for name in ("birth_date", "position", "inn", "city", "address", "note", "owner"):
         if getattr(base, name) in (None, "") and getattr(data, name):
             setattr(base, name, getattr(data, name))
+    for code, value in data.custom.items():
+        base.custom.setdefault(code, value)
 
 
 def merge_pending(pending: Pending, data: PersonData, company: Company | None) -> None:
@@ -202,3 +205,5 @@ def merge_pending(pending: Pending, data: PersonData, company: Company | None) -
             pending.fields[name] = value
     if company is not None and pending.company is None:
         pending.company = company
+    for code, value in data.custom.items():
+        pending.custom.setdefault(code, value)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
 from crm_desktop.services.clients import NAME_MAX, POSITION_MAX
+from crm_desktop.services.custom_fields import CustomFieldView, parse_custom_value
 from crm_desktop.services.dates import parse_birth_date
 from crm_desktop.services.emails import normalize_email
 from crm_desktop.services.importing.headers import guess_field
@@ -184,10 +185,14 @@ class _Columns:
     emails: list[int] = field(default_factory=list)
     notes: list[tuple[int, str | None]] = field(default_factory=list)  # (column, label)
     custom: list[tuple[int, str]] = field(default_factory=list)  # (column, code)
+    fields: dict[str, CustomFieldView] = field(default_factory=dict)  # defined, by code
 
     @classmethod
-    def of(cls, headers: Sequence[str], mapping: ColumnMapping) -> _Columns:
+    def of(
+        cls, headers: Sequence[str], mapping: ColumnMapping, fields: Sequence[CustomFieldView]
+    ) -> _Columns:
         columns = cls([str(h) for h in headers])  # as in the file, for the errors
+        columns.fields = {f.code: f for f in fields}
         columns.headers.extend(str(i + 1) for i in range(len(headers), len(mapping)))
         columns.width = len(columns.headers)
         for index, target in enumerate(mapping.targets):
@@ -348,6 +353,25 @@ class _Row:
                 parts.append(f"{label}: {text}" if label else text)
         return "\n".join(parts + self.notes) or None
 
+    def custom(self, person: PersonData) -> None:
+        """Values for the client's own fields, checked by the field's type; a field the
+        database does not have yet is made (as text) by the import, so its text stays."""
+        for index, code in self.columns.custom:
+            text = cell_text(self.cells[index])
+            if not text:
+                continue
+            defined = self.columns.fields.get(code)
+            if defined is None:
+                person.custom[code] = text
+                continue
+            try:
+                value = parse_custom_value(defined, text)
+            except ValidationError as err:
+                self.fail(index, defined.key, text, err.message)
+                continue
+            if value is not None:
+                person.custom[code] = value
+
     def build(self) -> ImportRow:
         name = self.name()
         company = self.company()
@@ -364,10 +388,7 @@ class _Row:
                 owner=self.owner(),
             )
             person.note = self.note()
-            for index, code in self.columns.custom:
-                text = cell_text(self.cells[index])
-                if text:
-                    person.custom[code] = text
+            self.custom(person)
         else:
             # A row that names only a company: its contacts and note are the company's.
             phones, emails = self.phones(), self.emails()
@@ -400,11 +421,15 @@ def _unify_company_spelling(rows: list[ImportRow]) -> None:
             company.name = better or by_name.get(company.name.casefold(), company.name)
 
 
-def normalise_table(table: SheetTable, mapping: ColumnMapping) -> list[ImportRow]:
+def normalise_table(
+    table: SheetTable, mapping: ColumnMapping, fields: Sequence[CustomFieldView] = ()
+) -> list[ImportRow]:
     """One `ImportRow` per data row of the table, in order; rows with invalid values come
-    back with their errors. Raises BadInput when the mapping gives no client's name."""
+    back with their errors. `fields` are the clients' own fields the database defines
+    (services.custom_fields.list_custom_fields): a column mapped to one is checked by its
+    type. Raises BadInput when the mapping gives no client's name."""
     mapping.check(table.headers)
-    columns = _Columns.of(table.headers, mapping)
+    columns = _Columns.of(table.headers, mapping, fields)
     with paused_collector():
         rows = [_Row(columns, source).build() for source in table.rows]
     _unify_company_spelling(rows)

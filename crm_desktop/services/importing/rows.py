@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from crm_desktop.services.custom_fields import CustomValue
+
 
 @dataclass(frozen=True, slots=True)
 class RowError:
@@ -42,7 +44,9 @@ class PersonData:
     address: str | None = None
     note: str | None = None  # the note column, plus unmapped columns sent to the note
     owner: str | None = None  # the responsible manager's login as written (checked later)
-    custom: dict[str, str] = field(default_factory=dict)  # custom field code -> raw text
+    # the client's own fields: code -> the value checked by the field's type (the text
+    # where the import will make the field)
+    custom: dict[str, CustomValue] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

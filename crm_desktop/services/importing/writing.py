@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import Conflict, stale_record_message
-from crm_desktop.models import Client, Email, Phone, utcnow
+from crm_desktop.models import Client, CustomFieldValue, Email, Phone, utcnow
 from crm_desktop.services.clients import acting_login
+from crm_desktop.services.custom_fields import CustomFieldView, CustomValue
 from crm_desktop.services.importing.matching import (
     CHUNK,
     Company,
@@ -53,6 +55,15 @@ CLIENT_COLUMNS = (
 )
 PHONE_COLUMNS = ("id", "client_id", "e164", "kind", "extension", "position", *STAMP)
 EMAIL_COLUMNS = ("id", "client_id", "address", "position", *STAMP)
+VALUE_COLUMNS = (
+    "id",
+    "field_id",
+    "record_id",
+    "value_text",
+    "value_number",
+    "value_date",
+    *STAMP,
+)
 CHANGE_COLUMNS = (
     "id",
     "batch_id",
@@ -63,14 +74,22 @@ CHANGE_COLUMNS = (
     "after_version",
     *STAMP,
 )
+VALUE_PLACES = 4  # custom_field_values.value_number is NUMERIC(18, 4)
 Progress = Callable[[int], None]
 
 
 class BatchWriter:
     """The records of one import batch, written in bulk in the session's transaction."""
 
-    def __init__(self, session: Session, batch_id: uuid.UUID, new_id: IdSource) -> None:
+    def __init__(
+        self,
+        session: Session,
+        batch_id: uuid.UUID,
+        new_id: IdSource,
+        fields: Mapping[str, CustomFieldView],
+    ) -> None:
         self.session = session
+        self.fields = fields  # the clients' own fields, by code
         self.bulk = BulkWriter(session)
         self.batch_id = batch_id.hex
         self.new_id = new_id
@@ -100,15 +119,31 @@ class BatchWriter:
     def _email(self, client_id: str, address: str, position: int) -> tuple[Any, ...]:
         return (self.new_id(), client_id, address, position, *self.stamp)
 
+    def _value(self, client_id: str, code: str, value: CustomValue) -> tuple[Any, ...]:
+        field_id = self.fields[code].id.hex
+        text = number = date = None
+        if isinstance(value, bool):
+            text = "yes" if value else "no"
+        elif isinstance(value, Decimal):
+            number = self.bulk.decimal(value, VALUE_PLACES)
+        elif isinstance(value, dt.date):
+            date = value.isoformat()
+        else:
+            text = value
+        return (self.new_id(), field_id, client_id, text, number, date, *self.stamp)
+
     def _write(
         self,
         clients: list[tuple[Any, ...]],
         phones: list[tuple[Any, ...]],
         emails: list[tuple[Any, ...]],
+        values: list[tuple[Any, ...]] | None = None,
     ) -> None:
         self.bulk.insert("clients", CLIENT_COLUMNS, clients)
         self.bulk.insert("phones", PHONE_COLUMNS, phones)
         self.bulk.insert("emails", EMAIL_COLUMNS, emails)
+        if values:
+            self.bulk.insert("custom_field_values", VALUE_COLUMNS, values)
         self.bulk.insert(
             "import_changes", CHANGE_COLUMNS, [self._created("clients", c[0]) for c in clients]
         )
@@ -147,7 +182,7 @@ class BatchWriter:
         self, made: Sequence[NewPerson], *, default_owner: str | None, progress: Progress
     ) -> None:
         for chunk in chunks(made, CHUNK):
-            clients, phones, emails = [], [], []
+            clients, phones, emails, values = [], [], [], []
             for person in chunk:
                 data, company = person.data, person.company
                 company_name = company.name if company else None
@@ -176,7 +211,8 @@ class BatchWriter:
                 )
                 phones += [self._phone(person.id, n, i) for i, n in enumerate(data.phones)]
                 emails += [self._email(person.id, a, i) for i, a in enumerate(data.emails)]
-            self._write(clients, phones, emails)
+                values += [self._value(person.id, c, v) for c, v in data.custom.items()]
+            self._write(clients, phones, emails, values)
             progress(len(chunk))
 
     def merges(self, pending: dict[str, Pending], matcher: Matcher, progress: Progress) -> None:
@@ -210,6 +246,8 @@ class BatchWriter:
         }
         phones = self._contacts(Phone, Phone.e164, ids)
         emails = self._contacts(Email, Email.address, ids)
+        filled = self._filled(chunk, pending, ids)
+        added_values: list[tuple[Any, ...]] = []
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         added_phones: list[tuple[Any, ...]] = []
         added_emails: list[tuple[Any, ...]] = []
@@ -234,7 +272,12 @@ class BatchWriter:
             own_phones, own_emails = phones.get(cid, []), emails.get(cid, [])
             new_phones = [p for p in want.phones if p not in matcher.db_phones]
             new_emails = [e for e in want.emails if e not in matcher.db_emails]
-            if not (fields or new_phones or new_emails):
+            new_values = {
+                code: value
+                for code, value in want.custom.items()
+                if (cid, self.fields[code].id.hex) not in filled
+            }
+            if not (fields or new_phones or new_emails or new_values):
                 continue
             values = {**old, **fields}
             all_phones, all_emails = own_phones + new_phones, own_emails + new_emails
@@ -277,13 +320,30 @@ class BatchWriter:
                 row = self._email(cid, address, len(own_emails) + offset)
                 added_emails.append(row)
                 changes.append(self._created("emails", row[0]))
+            for code, value in new_values.items():
+                row = self._value(cid, code, value)
+                added_values.append(row)
+                changes.append(self._created("custom_field_values", row[0]))
         stamp = (self.now, self.actor)
         updated = sum(self.bulk.update("clients", n, rows, stamp) for n, rows in updates.items())
         if updated != sum(map(len, updates.values())):  # changed by someone since read
             raise Conflict(stale_record_message())
         self.bulk.insert("phones", PHONE_COLUMNS, added_phones)
         self.bulk.insert("emails", EMAIL_COLUMNS, added_emails)
+        self.bulk.insert("custom_field_values", VALUE_COLUMNS, added_values)
         self.bulk.insert("import_changes", CHANGE_COLUMNS, changes)
+
+    def _filled(
+        self, chunk: Sequence[str], pending: dict[str, Pending], ids: list[uuid.UUID]
+    ) -> set[tuple[str, str]]:
+        """(client, field) pairs that already have a row, live or cleared: a merge fills
+        only the fields a client never had (one row per field and client)."""
+        if not any(pending[cid].custom for cid in chunk):
+            return set()
+        query = select(CustomFieldValue.record_id, CustomFieldValue.field_id).where(
+            CustomFieldValue.record_id.in_(ids)
+        )
+        return {(r.hex, f.hex) for r, f in self.session.execute(query)}
 
     def _contacts(self, model: Any, column: Any, ids: list[uuid.UUID]) -> dict[str, list[str]]:
         """Each client's live phones (or e-mails), in their order."""
