@@ -15,8 +15,15 @@ from crm_desktop.models.deal import (
 )
 from crm_desktop.models.importing import ImportBatch, ImportChange
 from crm_desktop.models.interaction import Direction, Interaction, InteractionKind
-from crm_desktop.models.invoice import Invoice, InvoiceLine, InvoiceStatus
-from crm_desktop.models.order import Order, OrderLine, OrderStatus
+from crm_desktop.models.invoice import (
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    InvoiceStatus,
+    Payment,
+    VatMode,
+)
+from crm_desktop.models.order import Order, OrderAttachment, OrderEvent, OrderLine, OrderStatus
 from crm_desktop.models.party import (
     Address,
     AddressKind,
@@ -56,6 +63,7 @@ __all__ = [
     "Interaction",
     "InteractionKind",
     "Invoice",
+    "InvoiceCounter",
     "InvoiceId",
     "InvoiceLine",
     "InvoiceStatus",
@@ -64,8 +72,11 @@ __all__ = [
     "Messenger",
     "MessengerKind",
     "Order",
+    "OrderAttachment",
+    "OrderEvent",
     "OrderLine",
     "OrderStatus",
+    "Payment",
     "Phone",
     "Pipeline",
     "Priority",
@@ -81,6 +92,7 @@ __all__ = [
     "TaskKind",
     "TaskStatus",
     "User",
+    "VatMode",
     "new_id",
     "utcnow",
 ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from crm_desktop.models.base import Base, Tracked
+from crm_desktop.models.base import Base, Rate, Tracked
 
 
 class CompanyProfile(Tracked, Base):
@@ -30,3 +32,21 @@ class CompanyProfile(Tracked, Base):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     stamp: Mapped[bytes | None] = mapped_column(LargeBinary)
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Invoices: the rate a new line takes, the rates offered (percent, comma separated:
+    # rates change), the number's pattern ({year}, {number:04d}) and days to pay.
+    vat_rate: Mapped[Decimal | None] = mapped_column(Rate)
+    vat_rates: Mapped[str] = mapped_column(
+        String(100), default="0,5,7,10,22", server_default="0,5,7,10,22"
+    )
+    invoice_pattern: Mapped[str] = mapped_column(
+        String(60), default="{year}-{number:04d}", server_default="{year}-{number:04d}"
+    )
+    payment_days: Mapped[int] = mapped_column(default=5, server_default="5")
+    # Mail goes out through the office's SMTP server; its password is in the keyring.
+    smtp_host: Mapped[str | None] = mapped_column(String(255))
+    smtp_port: Mapped[int | None]
+    smtp_security: Mapped[str] = mapped_column(
+        String(10), default="starttls", server_default="starttls"
+    )
+    smtp_login: Mapped[str | None] = mapped_column(String(255))
+    smtp_from: Mapped[str | None] = mapped_column(String(254))

@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -17,8 +18,17 @@ from crm_desktop.models.base import Base, Quantity, Rate, Tracked, str_enum
 class InvoiceStatus(enum.StrEnum):
     DRAFT = "draft"
     ISSUED = "issued"
+    PARTLY_PAID = "partly_paid"
     PAID = "paid"
     CANCELLED = "cancelled"
+
+
+class VatMode(enum.StrEnum):
+    """How an invoice's prices treat VAT (frozen on the invoice when it is made)."""
+
+    NONE = "none"  # without VAT (simplified taxation)
+    INCLUDED = "included"  # prices include VAT; VAT is shown "в том числе"
+    ON_TOP = "on_top"  # VAT is added to the prices
 
 
 class Invoice(Tracked, Base):
@@ -41,6 +51,14 @@ class Invoice(Tracked, Base):
     paid_amount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     paid_at: Mapped[dt.datetime | None]
     note: Mapped[str | None] = mapped_column(Text)
+    # Set when issued: the number as printed ("2026-0001"), when, and the requisites of
+    # both sides as they were then (JSON), so later edits of a card never change it.
+    number_text: Mapped[str | None] = mapped_column(String(40), index=True)
+    issued_at: Mapped[dt.datetime | None]
+    cancelled_at: Mapped[dt.datetime | None]
+    vat_mode: Mapped[str] = mapped_column(String(20), default="none", server_default="none")
+    supplier: Mapped[dict[str, Any] | None]
+    payer: Mapped[dict[str, Any] | None]
 
     __table_args__ = (UniqueConstraint("series", "number", name="uq_invoices_number"),)
 
@@ -58,3 +76,27 @@ class InvoiceLine(Tracked, Base):
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     vat_rate: Mapped[Decimal | None] = mapped_column(Rate)
     amount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    vat_amount: Mapped[Decimal] = mapped_column(
+        default=Decimal("0.00"), server_default="0"
+    )
+
+
+class InvoiceCounter(Base):
+    """The last number issued in each series (a year): taken and advanced in the issuing
+    transaction, so numbers have no gaps and no repeats (the row lock serialises issuers)."""
+
+    __tablename__ = "invoice_counters"
+
+    series: Mapped[int] = mapped_column(primary_key=True)
+    last_number: Mapped[int] = mapped_column(default=0)
+
+
+class Payment(Tracked, Base):
+    """Money received against an invoice."""
+
+    __tablename__ = "payments"
+
+    invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoices.id"), index=True)
+    amount: Mapped[Decimal]
+    paid_on: Mapped[dt.date]
+    note: Mapped[str | None] = mapped_column(String(300))
