@@ -9,6 +9,8 @@ Create Date: 2026-11-27
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -30,7 +32,7 @@ def _tracked() -> list[sa.Column[object]]:
     ]
 
 
-def _money() -> sa.Numeric[object]:
+def _money() -> sa.Numeric[Decimal]:
     return sa.Numeric(precision=14, scale=2)
 
 
