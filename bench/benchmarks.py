@@ -61,5 +61,11 @@ BENCHMARKS: dict[str, Benchmark] = {
             "per second and peak memory, SQLite and PostgreSQL",
             "export",
         ),
+        Benchmark(
+            "deals",
+            "opening the deal board of a pipeline with 10,000 open deals (every deal, one "
+            "manager's, a period), SQLite and PostgreSQL",
+            "deals",
+        ),
     )
 }

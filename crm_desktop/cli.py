@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from crm_desktop import __version__
-from crm_desktop.commands import clients, export, importing, setup, users
+from crm_desktop.commands import assignment, clients, deals, export, importing, setup, tasks, users
 from crm_desktop.commands.context import Context
 from crm_desktop.errors import BadInput, CrmError
 from crm_desktop.i18n import _, set_language
@@ -46,6 +46,9 @@ def build_parser() -> Parser:
     users.register(commands)
     export.register(commands)
     importing.register(commands)
+    deals.register(commands)
+    tasks.register(commands)
+    assignment.register(commands)
     return parser
 
 

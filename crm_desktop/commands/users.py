@@ -9,6 +9,7 @@ from typing import Any
 from crm_desktop.commands.context import Context, print_json
 from crm_desktop.errors import BadInput
 from crm_desktop.i18n import _
+from crm_desktop.services.assignment import set_absent
 from crm_desktop.services.users import add_user, disable_user, list_users, parse_role
 
 
@@ -36,6 +37,11 @@ def register(commands: Any) -> None:
     disable.add_argument("login")
     disable.add_argument("--json", action="store_true")
     disable.set_defaults(handler=cmd_disable)
+
+    absent = sub.add_parser("absent", help=_("on holiday: skipped by automatic assignment"))
+    absent.add_argument("login")
+    absent.add_argument("state", choices=["on", "off"])
+    absent.set_defaults(handler=cmd_absent)
 
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
@@ -73,4 +79,12 @@ def cmd_disable(ctx: Context, args: argparse.Namespace) -> int:
         print_json(view.to_json())
     else:
         print(_("User {login} can no longer sign in", login=view.login))
+    return 0
+
+
+def cmd_absent(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.unit_of_work() as session:
+        absent = set_absent(session, args.login, args.state == "on")
+    login = args.login.strip().lower()
+    print(_("{login} is absent", login=login) if absent else _("{login} is back", login=login))
     return 0

@@ -33,15 +33,14 @@ from crm_desktop.models import (
     InvoiceLine,
     InvoiceStatus,
     Phone,
-    Pipeline,
     Product,
     Role,
-    Stage,
     StageOutcome,
     User,
     new_id,
     utcnow,
 )
+from crm_desktop.services.pipelines import ensure_default_pipeline
 from crm_desktop.store.search_index import build_search_text, fold
 
 BATCH = 5_000
@@ -90,15 +89,6 @@ DEMO_USERS = (
     ("smirnova", "Смирнова Ольга Викторовна", Role.MANAGER),
     ("kuznetsov", "Кузнецов Дмитрий Павлович", Role.EXECUTIVE),
     ("buh", "Орлова Елена Николаевна", Role.ACCOUNTANT),
-)
-DEFAULT_STAGES = (
-    ("Новый", 10, StageOutcome.OPEN),
-    ("Квалификация", 20, StageOutcome.OPEN),
-    ("КП отправлено", 40, StageOutcome.OPEN),
-    ("Переговоры", 60, StageOutcome.OPEN),
-    ("Счёт выставлен", 80, StageOutcome.OPEN),
-    ("Успешно", 100, StageOutcome.WON),
-    ("Проиграно", 0, StageOutcome.LOST),
 )
 PRODUCTS = (
     ("Монтаж оборудования", "ч", "356", "2500.00"),
@@ -446,26 +436,8 @@ def _ensure_company_profile(session: Session, maker: DemoMaker) -> None:
 
 
 def _ensure_pipeline(session: Session) -> list[tuple[uuid.UUID, uuid.UUID, int, StageOutcome]]:
-    pipeline = session.scalar(select(Pipeline).where(Pipeline.is_default.is_(True)))
-    if pipeline is None:
-        pipeline = Pipeline(name="Продажи", is_default=True)
-        session.add(pipeline)
-        session.flush()
-        for pos, (name, probability, outcome) in enumerate(DEFAULT_STAGES):
-            session.add(
-                Stage(
-                    pipeline_id=pipeline.id,
-                    name=name,
-                    position=pos,
-                    probability=probability,
-                    outcome=outcome,
-                )
-            )
-        session.flush()
-    stages = session.scalars(
-        select(Stage).where(Stage.pipeline_id == pipeline.id).order_by(Stage.position)
-    )
-    return [(pipeline.id, s.id, s.probability, s.outcome) for s in stages]
+    pipeline = ensure_default_pipeline(session)
+    return [(pipeline.id, s.id, s.probability, s.outcome) for s in pipeline.stages]
 
 
 def _ensure_products(session: Session) -> list[tuple[uuid.UUID, str, str, str, Decimal]]:

@@ -1,0 +1,214 @@
+"""`deals`: opening the deal board of a pipeline holding 10,000 open deals (and 20,000
+closed ones, most of them long ago), SQLite and PostgreSQL.
+
+One opening is what the board screen does: a fresh read-only unit of work, the pipeline
+with its stages and checklists, and per stage the count, the exact total and the first
+200 cards (`services.deal_lists.board`). Timed for the whole board, for one manager's
+deals and for a period of expected close dates. The target is the issue's: under 500 ms.
+
+The data is generated afresh each run (a few seconds) into a temporary SQLite file and a
+database on the benchmarks' embedded PostgreSQL server.
+
+    python -m bench deals [--database sqlite]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import random
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, insert
+
+from bench import postgres
+from bench.options import Options
+from bench.progress import say
+from bench.results import Measurement, Target
+from bench.timing import Latencies, run_each, time_each
+from crm_desktop.models import (
+    Client,
+    ClientKind,
+    Deal,
+    Role,
+    StageOutcome,
+    User,
+    new_id,
+    utcnow,
+)
+from crm_desktop.services.deal_lists import board
+from crm_desktop.services.pipelines import ensure_default_pipeline
+from crm_desktop.store.database import Database, open_database
+from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.schema import upgrade
+
+NAME = "deals"
+BOARD_TARGET = Target("<", 500, "ms")
+OPEN_DEALS = 10_000
+CLOSED_DEALS = 20_000
+CLIENTS = 5_000
+MANAGERS = ("manager1", "manager2", "manager3", "manager4", "manager5")
+REPEATS = 30
+WARMUP = 5
+BATCH = 5_000
+
+
+def _table(model: type[Client] | type[Deal]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _fill(db: Database, seed: int) -> uuid.UUID:
+    """Clients, managers and the deals of the default pipeline; returns its id."""
+    rnd = random.Random(seed)
+    now = utcnow()
+    stamp = {
+        "created_at": now,
+        "updated_at": now,
+        "created_by": None,
+        "updated_by": None,
+        "version": 1,
+        "deleted_at": None,
+    }
+    with db.unit_of_work() as session:
+        for login in MANAGERS:
+            session.add(User(login=login, role=Role.MANAGER))
+        pipeline = ensure_default_pipeline(session)
+        sqlite = db.dialect == "sqlite"
+        clients = [
+            {
+                "id": new_id(),
+                "kind": ClientKind.COMPANY,
+                "name": f"Компания {i}",
+                "name_folded": f"компания {i}",
+                "search_text": f"компания {i}",
+                "search_rowid": i + 1 if sqlite else None,
+                **stamp,
+            }
+            for i in range(CLIENTS)
+        ]
+        session.execute(insert(_table(Client)), clients)
+        open_stages = [s for s in pipeline.stages if s.outcome == StageOutcome.OPEN]
+        closed_stages = [s for s in pipeline.stages if s.outcome != StageOutcome.OPEN]
+        rows: list[dict[str, Any]] = []
+        for i in range(OPEN_DEALS + CLOSED_DEALS):
+            is_open = i < OPEN_DEALS
+            stage = rnd.choice(open_stages if is_open else closed_stages)
+            closed_days = rnd.randrange(30) if rnd.random() < 0.1 else rnd.randrange(31, 900)
+            rows.append(
+                {
+                    "id": new_id(),
+                    "title": f"Сделка {i}",
+                    "client_id": rnd.choice(clients)["id"],
+                    "pipeline_id": pipeline.id,
+                    "stage_id": stage.id,
+                    "amount": Decimal(rnd.randrange(100_000, 1_000_000_000)).scaleb(-2),
+                    "currency": "RUB",
+                    "probability": None,
+                    "expected_close": dt.date.today() + dt.timedelta(days=rnd.randrange(365)),
+                    "owner": rnd.choice(MANAGERS),
+                    "closed_at": None if is_open else now - dt.timedelta(days=closed_days),
+                    "lost_reason": "Дорого" if stage.outcome == StageOutcome.LOST else None,
+                    "note": None,
+                    "stage_entered_at": now - dt.timedelta(seconds=rnd.randrange(10**7)),
+                    **stamp,
+                }
+            )
+            if len(rows) == BATCH:
+                session.execute(insert(_table(Deal)).execution_options(render_nulls=True), rows)
+                rows = []
+        if rows:
+            session.execute(insert(_table(Deal)).execution_options(render_nulls=True), rows)
+        return pipeline.id
+
+
+def _opening(db: Database, pipeline_id: uuid.UUID, **filters: Any) -> Callable[[object], int]:
+    def call(_item: object) -> int:
+        with db.unit_of_work(write=False) as session:
+            result = board(session, pipeline_id, **filters)
+        return sum(len(c.cards) for c in result.columns)
+
+    return call
+
+
+def _measure(database: str, db: Database, pipeline_id: uuid.UUID) -> list[Measurement]:
+    today = dt.date.today()
+    cases: list[tuple[str, dict[str, Any]]] = [
+        ("board, every deal", {}),
+        ("board, one manager's", {"owner": MANAGERS[0]}),
+        ("board, closing within 30 days", {"period": (today, today + dt.timedelta(days=30))}),
+    ]
+    found: list[Measurement] = []
+    for label, filters in cases:
+        call = _opening(db, pipeline_id, **filters)
+        run_each(call, range(WARMUP))
+        times: Latencies = time_each(call, range(REPEATS))
+        note = f"{OPEN_DEALS:,} open deals; {times.mean_count:.0f} cards shown"
+        found.append(
+            Measurement(NAME, database, f"{label} p50", times.p50, "ms", BOARD_TARGET, note)
+        )
+        found.append(
+            Measurement(NAME, database, f"{label} p95", times.p95, "ms", BOARD_TARGET, note)
+        )
+        say(f"{database}: {label}: p50 {times.p50:.1f} ms, p95 {times.p95:.1f} ms")
+    return found
+
+
+@contextlib.contextmanager
+def _root(options: Options) -> Iterator[Path]:
+    if options.keep:
+        options.data_dir.mkdir(parents=True, exist_ok=True)
+        yield options.data_dir
+        return
+    root = Path(tempfile.mkdtemp(prefix="crm-bench-"))
+    try:
+        yield root
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _sqlite(options: Options) -> list[Measurement]:
+    with tempfile.TemporaryDirectory(prefix="crm-bench-deals-") as tmp:
+        db = open_database(Location(kind="sqlite", path=Path(tmp) / "deals.sqlite3"), create=True)
+        try:
+            upgrade(db)
+            say(f"sqlite: generating {OPEN_DEALS + CLOSED_DEALS:,} deals")
+            pipeline_id = _fill(db, options.seed)
+            return _measure("sqlite", db, pipeline_id)
+        finally:
+            db.dispose()
+
+
+def _postgresql(options: Options) -> list[Measurement]:
+    name = "bench_deals"
+    with (
+        _root(options) as root,
+        postgres.embedded_server(root / "pg", delete=not options.keep) as server,
+    ):
+        postgres.create_database(server, name)
+        db = open_database(parse_location(server.database_url(name)))
+        try:
+            upgrade(db)
+            say(f"postgresql: generating {OPEN_DEALS + CLOSED_DEALS:,} deals")
+            pipeline_id = _fill(db, options.seed)
+            postgres.vacuum_analyze(db)
+            return _measure("postgresql", db, pipeline_id)
+        finally:
+            db.dispose()
+            postgres.drop_database(server, name)
+
+
+def run(options: Options) -> list[Measurement]:
+    found: list[Measurement] = []
+    if "sqlite" in options.databases:
+        found += _sqlite(options)
+    if "postgresql" in options.databases:
+        found += _postgresql(options)
+    return found
