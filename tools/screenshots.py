@@ -8,22 +8,28 @@ in Russian and in English.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.i18n import set_language
 from crm_desktop.services.clients import ClientChanges, create_client
 from crm_desktop.services.demo import generate_demo
+from crm_desktop.services.search import search_clients
+from crm_desktop.services.tasks import add_task
 from crm_desktop.store.database import open_database
 from crm_desktop.store.location import Location
 from crm_desktop.store.schema import upgrade
+from crm_desktop.ui.deal_board import DealsPage
 from crm_desktop.ui.first_run import FirstRunWizard
 from crm_desktop.ui.language import use_language
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.my_day import MyDayPage
 
 
 def settle(app: QApplication, ms: int = 400) -> None:
@@ -98,6 +104,81 @@ def wizard_pages(app: QApplication, local: Path, out: Path, lang: str) -> None:
     wizard.reject()
 
 
+def wait_for(app: QApplication, signal: Any, ms: int = 15_000) -> None:
+    """Run the event loop until `signal` fires (a page loaded in the background)."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    settle(app, 200)
+
+
+def sample_tasks(db: Any, login: str) -> None:
+    """A manager's day: overdue calls, today's meetings, documents later in the week."""
+    now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+    with db.unit_of_work(login) as session:
+        clients = [c.id for c in search_clients(session, "ооо", limit=12)] or [None]
+        plan = [
+            ("Перезвонить по КП на мебель", "call", -26, "high"),
+            ("Уточнить реквизиты для счёта", "call", -3, "normal"),
+            ("Встреча: презентация в офисе клиента", "meeting", 2, "high"),
+            ("Позвонить: договориться о замере", "call", 4, "normal"),
+            ("Отправить договор и счёт", "documents", 6, "normal"),
+            ("Встреча с поставщиком", "meeting", 30, "low"),
+            ("Отправить акт сверки", "documents", 52, "normal"),
+            ("Позвонить: продление договора", "call", 75, "normal"),
+        ]
+        for i, (title, kind, hours, priority) in enumerate(plan):
+            add_task(
+                session,
+                title=title,
+                kind=kind,
+                due_at=now + dt.timedelta(hours=hours),
+                client_id=clients[i % len(clients)],
+                assignee=login,
+                priority=priority,
+            )
+
+
+def funnel_and_tasks(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    keys = [
+        window.sidebar.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(window.sidebar.count())
+    ]
+    window.sidebar.setCurrentRow(keys.index("deals"))
+    deals = window.deals.page
+    assert isinstance(deals, DealsPage)
+    wait_for(app, deals.sig_loaded)
+    window.grab().save(str(out / f"deals-board-{lang}.png"))
+    deals.show_mode("list")
+    settle(app, 800)
+    window.grab().save(str(out / f"deals-list-{lang}.png"))
+    deals.show_mode("board")
+    settle(app)
+    card = deals.new_deal()
+    wait_for(app, card.sig_loaded, 5000)
+    card.resize(820, 680)
+    settle(app)
+    card.grab().save(str(out / f"deal-card-{lang}.png"))
+    card.reject()
+    window.sidebar.setCurrentRow(keys.index("tasks"))
+    day = window.tasks.page
+    assert isinstance(day, MyDayPage)
+    wait_for(app, day.sig_loaded)
+    window.grab().save(str(out / f"my-day-{lang}.png"))
+    dialog = day.new_task()
+    settle(app)
+    dialog.grab().save(str(out / f"task-dialog-{lang}.png"))
+    dialog.reject()
+    settings = window.settings
+    window.sidebar.setCurrentRow(keys.index("settings"))
+    for index, name in ((1, "settings-funnel"), (2, "settings-assignment")):
+        settings.tabs.setCurrentIndex(index)
+        settle(app, 1200)
+        window.grab().save(str(out / f"{name}-{lang}.png"))
+    settings.tabs.setCurrentIndex(0)
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -118,6 +199,7 @@ def main() -> int:
                 ),
             ):
                 create_client(session, changes)
+        sample_tasks(db, "ivanova")
         for lang in ("ru", "en"):
             set_language(lang)
             use_language(app, lang)
@@ -139,7 +221,7 @@ def main() -> int:
             settle(app)
             card.grab().save(str(out / f"card-history-{lang}.png"))
             card.close()
-            window.sidebar.setCurrentRow(1)
+            window.sidebar.setCurrentRow(3)
             settle(app)
             window.grab().save(str(out / f"coming-soon-{lang}.png"))
             window.sidebar.setCurrentRow(5)
@@ -151,6 +233,7 @@ def main() -> int:
             window.grab().save(str(out / f"connection-lost-{lang}.png"))
             window.connection.sig_back.emit()
             merge_dialog(app, window, out / f"merge-{lang}.png")
+            funnel_and_tasks(app, window, out, lang)
             import_wizard(app, window, out, lang)
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)

@@ -4,20 +4,24 @@ them without reaching into the tables."""
 
 from crm_desktop.models import (
     AddressKind,
+    AssignMethod,
     ClientKind,
     Direction,
     FieldType,
     InteractionKind,
     MessengerKind,
     Role,
+    StageOutcome,
 )
 
 __all__ = [
     "AddressKind",
+    "AssignMethod",
     "ClientKind",
     "Direction",
     "FieldType",
     "InteractionKind",
     "MessengerKind",
     "Role",
+    "StageOutcome",
 ]

@@ -64,6 +64,7 @@ from crm_desktop.services.vocabulary import (
     MessengerKind,
 )
 from crm_desktop.store.database import Database
+from crm_desktop.ui.client_work_tabs import ClientDealsTab, ClientTasksTab
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.drafts import Drafts
 from crm_desktop.ui.icons import icon
@@ -103,6 +104,9 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 
 class ClientCard(QDialog):
     sig_saved = Signal(object)  # the saved ClientView
+    # The Deals tab opens the deal card itself; these only tell other screens.
+    sig_open_deal = Signal(object)  # a deal's id, opened from the Deals tab
+    sig_new_deal = Signal(object)  # the client's id: New deal pressed in the Deals tab
 
     def __init__(
         self,
@@ -140,9 +144,15 @@ class ClientCard(QDialog):
             self._relations_tab(),
             self.tr("Company") if kind == ClientKind.PERSON else self.tr("People"),
         )
+        self.deals_tab = ClientDealsTab(db, login, client_id)
+        self.deals_tab.sig_open_deal.connect(self.sig_open_deal)
+        self.deals_tab.sig_new_deal.connect(self.sig_new_deal)
+        self.tabs.addTab(self.deals_tab, self.tr("Deals"))
+        self.tasks_tab = ClientTasksTab(db, login, client_id)
+        self.tasks_tab.sig_history.connect(self._load_history)
+        self.tabs.addTab(self.tasks_tab, self.tr("Tasks"))
         soon = self.tr("Comes with the next version of the program.")
-        for title in (self.tr("Deals"), self.tr("Tasks"), self.tr("Invoices")):
-            self.tabs.addTab(ComingSoonPage(title, soon), title)
+        self.tabs.addTab(ComingSoonPage(self.tr("Invoices"), soon), self.tr("Invoices"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -619,6 +629,9 @@ class ClientCard(QDialog):
         self._update_title()
         for button in self.history_buttons:
             button.setEnabled(True)
+        if self.deals_tab.client_id() != saved.id:  # a new client: now it can have them
+            self.deals_tab.set_client(saved.id)
+            self.tasks_tab.set_client(saved.id)
         self.sig_saved.emit(saved)
         return True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,12 +26,17 @@ from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.clients_page import ClientsPage
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.connection import ConnectionMonitor
+from crm_desktop.ui.deal_board import DealsPage
+from crm_desktop.ui.deferred_page import DeferredPage
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.my_day import MyDayPage
+from crm_desktop.ui.reminders import ReminderWatcher
 from crm_desktop.ui.settings_page import SettingsPage
 from crm_desktop.ui.startup import first_run_path, open_for_app
 from crm_desktop.ui.unexpected import add_connection_reporter, remove_connection_reporter
 
 UNDO_SECONDS = 15
+REMINDERS_AFTER_MS = 3000  # the first look for due reminders, after the window is up
 BANNER_STYLE = """
 QFrame#banner { background: #ffebee; border-bottom: 1px solid #ef9a9a; }
 QFrame#banner QLabel { color: #b71c1c; }
@@ -49,20 +54,23 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._db = db
         self._login = login
+        self._reminders_started = False
         self.setWindowTitle(self.tr("CRM"))
         self.resize(1280, 760)
 
         self.clients = ClientsPage(db, login)
         self.settings = SettingsPage(db, login)
+        # Made when first shown: the app opens on the clients without loading the rest.
+        self.deals = DeferredPage(self._make_deals)
+        self.tasks = DeferredPage(self._make_my_day)
+        self.reminders = ReminderWatcher(db, login, parent=self)
+        self.reminders.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.reminders.sig_changed.connect(self._tasks_changed)
         soon = self.tr("This section comes with the next version of the program.")
         sections = [
             ("clients", self.tr("Clients"), self.clients),
-            (
-                "deals",
-                self.tr("Deals"),
-                ComingSoonPage(self.tr("Deals and the sales funnel"), soon),
-            ),
-            ("tasks", self.tr("Tasks"), ComingSoonPage(self.tr("Tasks and reminders"), soon)),
+            ("deals", self.tr("Deals"), self.deals),
+            ("tasks", self.tr("Tasks"), self.tasks),
             ("invoices", self.tr("Invoices"), ComingSoonPage(self.tr("Invoices and orders"), soon)),
             (
                 "reports",
@@ -149,9 +157,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The connection to the server is back."), 5000)
         self.clients.refresh()
 
+    def _make_deals(self) -> DealsPage:
+        page = DealsPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _make_my_day(self) -> MyDayPage:
+        page = MyDayPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _tasks_changed(self) -> None:
+        if isinstance(self.tasks.page, MyDayPage) and self.tasks.isVisible():
+            self.tasks.page.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._reminders_started:  # once the window is up: no cost at launch
+            self._reminders_started = True
+            QTimer.singleShot(REMINDERS_AFTER_MS, self.reminders.start)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         remove_connection_reporter(self.connection.report)
         self.connection.stop()
+        self.reminders.stop()
         super().closeEvent(event)
 
     def offer_undo(self, text: str, ids: list[uuid.UUID]) -> None:

@@ -1,5 +1,6 @@
 """Settings: the program's language, the company's requisites (an administrator edits
-them, everyone sees them) and where the data lives."""
+them, everyone sees them) and where the data lives; in tabs of their own, the sales
+funnel and automatic assignment (funnel_settings.py, assignment_settings.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +28,11 @@ from crm_desktop.services.company_profile import (
 )
 from crm_desktop.services.users import is_admin
 from crm_desktop.store.database import Database
+from crm_desktop.ui.assignment_settings import AssignmentSettings
 from crm_desktop.ui.background import Background
 from crm_desktop.ui.company_form import CompanyForm
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error
+from crm_desktop.ui.funnel_settings import FunnelSettings
 from crm_desktop.ui.settings import save_language, saved_language
 from crm_desktop.ui.unexpected import report_connection
 
@@ -87,9 +91,8 @@ class SettingsPage(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(16, 16, 16, 16)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
-        column.addWidget(title)
         column.addWidget(language_box)
         column.addWidget(company_box)
         column.addWidget(database_box)
@@ -98,9 +101,20 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+
+        # the administrator's set-up of the funnel and of automatic assignment: each reads
+        # the database the first time its tab is shown
+        self.funnel = FunnelSettings(db, login)
+        self.assignment = AssignmentSettings(db, login)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, self.tr("General"))
+        self.tabs.addTab(self.funnel, self.tr("Sales funnel"))
+        self.tabs.addTab(self.assignment, self.tr("Assignment"))
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.setContentsMargins(16, 16, 16, 16)
+        outer.setSpacing(12)
+        outer.addWidget(title)
+        outer.addWidget(self.tabs, 1)
 
         self._saved: CompanyDetails | None = None
         with db.unit_of_work(login, write=False) as session:

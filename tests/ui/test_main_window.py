@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.services.clients import ClientChanges, create_client
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.store.database import Database
 from crm_desktop.ui.client_table import PAGE
+from crm_desktop.ui.deal_board import DealsPage
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.my_day import MyDayPage
 
 
 def test_list_pages_as_it_scrolls(qtbot: QtBot, qtmodeltester: Any, db: Database) -> None:
@@ -44,3 +46,21 @@ def test_typing_in_search_shows_matches(qtbot: QtBot, db: Database) -> None:
     assert shown == ["Фёдоров Пётр", "Федорова Анна"]
     window.search.setText("")
     qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=3000)
+
+
+def test_deals_and_tasks_sections_are_made_when_first_shown(qtbot: QtBot, db: Database) -> None:
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.deals.page is None and window.tasks.page is None  # nothing loaded at start
+    keys = [
+        window.sidebar.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.sidebar.count())
+    ]
+    window.sidebar.setCurrentRow(keys.index("deals"))
+    assert isinstance(window.deals.page, DealsPage)
+    with qtbot.waitSignal(window.deals.page.sig_loaded, timeout=10_000):
+        window.deals.page.refresh()
+    window.sidebar.setCurrentRow(keys.index("tasks"))
+    assert isinstance(window.tasks.page, MyDayPage)
+    window.close()
+    assert not window.reminders.timer.isActive()  # no reminder looks after the window closed
