@@ -67,5 +67,11 @@ BENCHMARKS: dict[str, Benchmark] = {
             "manager's, a period), SQLite and PostgreSQL",
             "deals",
         ),
+        Benchmark(
+            "invoices",
+            "one invoice PDF against a bare ReportLab page with the same table, and 1,000 "
+            "issued invoices from the database to PDF files, SQLite and PostgreSQL",
+            "invoices",
+        ),
     )
 }

@@ -15,7 +15,19 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from crm_desktop import __version__
-from crm_desktop.commands import assignment, clients, deals, export, importing, setup, tasks, users
+from crm_desktop.commands import (
+    assignment,
+    clients,
+    company,
+    deals,
+    export,
+    importing,
+    invoice_documents,
+    invoices,
+    setup,
+    tasks,
+    users,
+)
 from crm_desktop.commands.context import Context
 from crm_desktop.errors import BadInput, CrmError
 from crm_desktop.i18n import _, set_language
@@ -49,6 +61,9 @@ def build_parser() -> Parser:
     deals.register(commands)
     tasks.register(commands)
     assignment.register(commands)
+    company.register(commands)
+    invoices.register(commands)  # `invoice pdf`: invoices.subcommands(commands)
+    invoice_documents.register(commands)  # `invoice pdf|xlsx|send`, `proposal pdf`
     return parser
 
 

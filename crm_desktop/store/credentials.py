@@ -38,3 +38,22 @@ def save_password(location: Location, password: str) -> bool:
         log.info("password not saved, no keyring: %s", exc)
         return False
     return True
+
+
+def load_secret(service: str, user: str) -> str | None:
+    """Another secret kept in the keyring (the mail server's password ...), or None."""
+    try:
+        return keyring.get_password(service, user)
+    except (KeyringError, RuntimeError) as exc:
+        log.info("no keyring available: %s", exc)
+        return None
+
+
+def save_secret(service: str, user: str, secret: str) -> bool:
+    """Keep a secret in the keyring; False when this machine has no keyring."""
+    try:
+        keyring.set_password(service, user, secret)
+    except (KeyringError, RuntimeError) as exc:
+        log.info("secret not saved, no keyring: %s", exc)
+        return False
+    return True

@@ -37,7 +37,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -80,6 +80,14 @@ _DIMENSION = re.compile(
     rb"<(?:\w+:)?dimension\s+ref=\"\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?\""
 )
 
+# How many known fields a row's cells name (a header names several): clients by default;
+# another kind of list (a price list) passes its own.
+HeaderScore = Callable[[list[object]], int]
+
+
+class NoHeader(BadInput):
+    """The file (or sheet) was read but no row of it looks like the header."""
+
 
 def list_sheets(path: str | Path) -> list[str]:
     """The worksheets of a workbook, in workbook order ([] for a CSV file)."""
@@ -91,29 +99,34 @@ def list_sheets(path: str | Path) -> list[str]:
     return book.sheets
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> SheetTable:
+def read_table(
+    path: str | Path, sheet: str | None = None, *, score: HeaderScore = header_score
+) -> SheetTable:
     """The client list in `path`: the sheet named `sheet`, or without it the first sheet
-    (visible ones first) with a recognisable header. Raises `BadInput`."""
+    (visible ones first) with a recognisable header (`score` tells one). Raises `BadInput`
+    (`NoHeader` when no header is found)."""
     path, kind = _kind(Path(path))
     if kind == "text":
         if sheet is not None:
             raise BadInput(_("{file} is a CSV file and has no sheets.", file=path.name))
-        return _read_text(path)
+        return _read_text(path, score)
     book = _open_book(path, kind)
     try:
-        return _read_sheet(book, path, sheet) if sheet is not None else _read_first(book, path)
+        if sheet is not None:
+            return _read_sheet(book, path, sheet, score)
+        return _read_first(book, path, score)
     finally:
         book.close()  # the file stays free for the user to save over or move
 
 
-def _read_sheet(book: _Book, path: Path, sheet: str) -> SheetTable:
+def _read_sheet(book: _Book, path: Path, sheet: str, score: HeaderScore) -> SheetTable:
     name = _sheet_named(book, sheet, path)
     grid = book.grid(name)
     if grid is None:
         raise BadInput(_('Sheet "{sheet}" of {file} is empty.', sheet=name, file=path.name))
-    table = _table(grid, path.name, name, book.sheets)
+    table = _table(grid, path.name, name, book.sheets, score)
     if table is None:
-        raise BadInput(
+        raise NoHeader(
             _(
                 'Sheet "{sheet}" of {file} has no header row naming client columns'
                 " (ФИО, Телефон, E-mail …).",
@@ -124,7 +137,7 @@ def _read_sheet(book: _Book, path: Path, sheet: str) -> SheetTable:
     return table
 
 
-def _read_first(book: _Book, path: Path) -> SheetTable:
+def _read_first(book: _Book, path: Path, score: HeaderScore) -> SheetTable:
     """The first sheet with a header, visible sheets first; each is probed on its first
     rows before it is read whole."""
     empty = True
@@ -133,17 +146,17 @@ def _read_first(book: _Book, path: Path) -> SheetTable:
         if probe is None:
             continue
         empty = False
-        if _find_header(probe.rows) is None:
+        if _find_header(probe.rows, score) is None:
             continue
         grid = book.grid(name)
-        table = _table(grid, path.name, name, book.sheets) if grid is not None else None
+        table = _table(grid, path.name, name, book.sheets, score) if grid is not None else None
         if table is not None:
             return table
     if empty:
         raise BadInput(_("{file} is empty.", file=path.name))
     if len(book.sheets) == 1:
-        raise BadInput(_no_header(path))
-    raise BadInput(
+        raise NoHeader(_no_header(path))
+    raise NoHeader(
         _(
             "No sheet of {file} has a header row naming client columns (ФИО, Телефон, E-mail …).",
             file=path.name,
@@ -441,7 +454,7 @@ def _sheet_named(book: _Book, sheet: str, path: Path) -> str:
 # CSV ---------------------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> SheetTable:
+def _read_text(path: Path, score: HeaderScore) -> SheetTable:
     try:
         data = path.read_bytes()
     except OSError:
@@ -464,9 +477,9 @@ def _read_text(path: Path) -> SheetTable:
     for row in rows:
         if len(row) < width:
             row.extend([""] * (width - len(row)))
-    table = _table(_Grid(rows, numbers), path.name, None, [])
+    table = _table(_Grid(rows, numbers), path.name, None, [], score)
     if table is None:
-        raise BadInput(_no_header(path))
+        raise NoHeader(_no_header(path))
     return table
 
 
@@ -513,20 +526,26 @@ def _delimiter(text: str) -> str:
 # The table ---------------------------------------------------------------------------
 
 
-def _find_header(rows: Sequence[Sequence[Any]]) -> int | None:
+def _find_header(rows: Sequence[Sequence[Any]], score: HeaderScore = header_score) -> int | None:
     """The index of the row naming most client fields among the first rows (the first of
     equals), or None when none names `MIN_HEADER_FIELDS`."""
     best, found = 0, None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        score = header_score(list(row))
-        if score > best:
-            best, found = score, index
+        named = score(list(row))
+        if named > best:
+            best, found = named, index
     return found if best >= MIN_HEADER_FIELDS else None
 
 
-def _table(grid: _Grid, source: str, sheet: str | None, sheets: list[str]) -> SheetTable | None:
+def _table(
+    grid: _Grid,
+    source: str,
+    sheet: str | None,
+    sheets: list[str],
+    score: HeaderScore = header_score,
+) -> SheetTable | None:
     rows = grid.rows
-    top = _find_header(rows)
+    top = _find_header(rows, score)
     if top is None:
         return None
     headers, bottom = _header_texts(grid, top)
