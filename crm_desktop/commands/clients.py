@@ -34,6 +34,11 @@ def register(commands: Any) -> None:
     add.add_argument("--kind", choices=["person", "company"], default="person")
     add.add_argument("--name", required=True)
     _fields(add)
+    add.add_argument(
+        "--auto-owner",
+        action="store_true",
+        help=_("let the assignment rule for new clients choose the owner"),
+    )
     add.add_argument("--legal-form")
     add.set_defaults(handler=cmd_add)
 
@@ -111,6 +116,7 @@ def _changes(args: argparse.Namespace, kind: ClientKind | None) -> ClientChanges
         owner=args.owner,
         position=args.position,
         note=args.note,
+        auto_owner=bool(getattr(args, "auto_owner", False)),
     )
 
 

@@ -584,4 +584,6 @@ MESSAGES: dict[str, str] = {
     "The mail server {server} refused the sender's address {sender}.": "Почтовый сервер {server} не принял адрес отправителя {sender}.",
     "The mail server {server} refused the message: {reason}.": "Почтовый сервер {server} не принял письмо: {reason}.",
     "No secure connection with the mail server {server} ({reason}): check the port and the encryption in Settings → Mail.": "Не удалось установить защищённое соединение с почтовым сервером {server} ({reason}): проверьте порт и шифрование в «Настройки → Почта».",
+    "Name an owner or ask for automatic assignment, not both": "Укажите ответственного или выберите автоматическое назначение, но не то и другое",
+    "let the assignment rule for new clients choose the owner": "ответственного выберет правило назначения новых клиентов",
 }

@@ -68,6 +68,9 @@ class ClientChanges:
     messengers: Sequence[tuple[MessengerKind | str, str]] | None = None
     addresses: Sequence[tuple[AddressKind | str, str]] | None = None
     custom_fields: Mapping[uuid.UUID | str, str | None] | None = None
+    # A new client's owner chosen by the assignment rule for new clients (round robin
+    # over the active managers when none is set), instead of `owner` or the creator.
+    auto_owner: bool = False
 
 
 def acting_login(session: Session) -> str | None:
@@ -85,6 +88,14 @@ def create_client(session: Session, data: ClientChanges) -> ClientView:
     owner = _check_owner(session, data.owner) if data.owner else None
     client = Client(kind=kind, name=name, legal_form=legal_form, name_folded=fold(name))
     client.owner = owner if data.owner is not None else default_owner(session)
+    if data.auto_owner:
+        if data.owner:
+            raise ValidationError(
+                "owner", _("Name an owner or ask for automatic assignment, not both")
+            )
+        from crm_desktop.services.assignment import assign  # it builds on this module
+
+        client.owner, _rule = assign(session, "client")
     _apply_fields(session, client, data, values)
     session.add(client)
     session.flush()

@@ -226,3 +226,16 @@ def test_messages_in_russian(cli: Cli) -> None:
     result = cli("client", "add", "--name", "Плохой", "--phone", "12345", lang="ru")
     assert result.code == 2
     assert "неверный номер телефона" in result.err
+
+
+def test_client_add_auto_owner_takes_the_managers_in_turn(cli: Cli) -> None:
+    cli.ok("user", "add", "ivanova", "--role", "manager")
+    cli.ok("user", "add", "petrov", "--role", "manager")
+    owners = [
+        cli.ok("client", "add", "--name", f"Входящий {i}", "--auto-owner", "--json").json()["owner"]
+        for i in range(4)
+    ]
+    assert sorted(owners) == ["ivanova", "ivanova", "petrov", "petrov"]
+    assert owners[0] != owners[1]
+    both = cli("client", "add", "--name", "X", "--owner", "petrov", "--auto-owner")
+    assert both.code == 2 and both.out == ""
