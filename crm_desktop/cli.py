@@ -24,6 +24,7 @@ from crm_desktop.commands import (
     importing,
     invoice_documents,
     invoices,
+    orders,
     setup,
     tasks,
     users,
@@ -64,6 +65,7 @@ def build_parser() -> Parser:
     company.register(commands)
     invoices.register(commands)  # `invoice pdf`: invoices.subcommands(commands)
     invoice_documents.register(commands)  # `invoice pdf|xlsx|send`, `proposal pdf`
+    orders.register(commands)
     return parser
 
 
