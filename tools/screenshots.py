@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QApplication
 from crm_desktop.i18n import set_language
 from crm_desktop.services.clients import ClientChanges, create_client
 from crm_desktop.services.demo import generate_demo
+from crm_desktop.services.invoicing import InvoiceLineInput
+from crm_desktop.services.orders import OrderChanges, create_order, move_order
+from crm_desktop.services.products import list_products
 from crm_desktop.services.search import search_clients
 from crm_desktop.services.tasks import add_task
 from crm_desktop.store.database import open_database
@@ -27,9 +30,13 @@ from crm_desktop.store.location import Location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.ui.deal_board import DealsPage
 from crm_desktop.ui.first_run import FirstRunWizard
+from crm_desktop.ui.invoices_page import InvoicesPage
 from crm_desktop.ui.language import use_language
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.my_day import MyDayPage
+from crm_desktop.ui.orders_page import OrdersPage
+from crm_desktop.ui.price_list import PriceListPage
+from crm_desktop.ui.print_preview import InvoicePrintPreview, render_for_preview
 
 
 def settle(app: QApplication, ms: int = 400) -> None:
@@ -142,8 +149,7 @@ def sample_tasks(db: Any, login: str) -> None:
 
 def funnel_and_tasks(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
     keys = [
-        window.sidebar.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(window.sidebar.count())
+        window.sidebar.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.sidebar.count())
     ]
     window.sidebar.setCurrentRow(keys.index("deals"))
     deals = window.deals.page
@@ -179,6 +185,134 @@ def funnel_and_tasks(app: QApplication, window: MainWindow, out: Path, lang: str
     settings.tabs.setCurrentIndex(0)
 
 
+def invoices(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """The invoices list, the editor with lines, an issued invoice, its print preview and
+    Settings → Invoices / Mail."""
+    keys = [
+        window.sidebar.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.sidebar.count())
+    ]
+    window.sidebar.setCurrentRow(keys.index("invoices"))
+    page = window.invoices.page
+    assert isinstance(page, InvoicesPage)
+    settle(app, 1200)
+    window.grab().save(str(out / f"invoices-list-{lang}.png"))
+    client = window.model.client_at(0)
+    editor = page.new_invoice(client.id if client is not None else None)
+    wait_for(app, editor.sig_loaded, 5000)
+    for name, qty, unit, price in (
+        ("Кресло офисное «Бюрократ CH-868»", "4", "шт", "12 490,00"),
+        ("Стол письменный 1400×700, дуб сонома", "2", "шт", "18 350,00"),
+        ("Сборка и установка мебели", "3,5", "ч", "1 800,00"),
+    ):
+        editor.lines.add_line(name, qty, unit, price, editor.settings.default_rate())
+    editor.note.setPlainText("Оплата по счёту означает согласие с условиями поставки.")
+    editor.resize(1100, 720)
+    settle(app)
+    editor.grab().save(str(out / f"invoice-editor-{lang}.png"))
+    editor.discard_changes()
+    editor.close()
+    issued = next((v for v in page.model.rows if not v.is_draft), None)
+    if issued is not None:
+        shown = page.open_invoice(issued.id)
+        wait_for(app, shown.sig_loaded, 5000)
+        shown.resize(1100, 720)
+        settle(app)
+        shown.grab().save(str(out / f"invoice-issued-{lang}.png"))
+        shown.close()
+        with window._db.unit_of_work(write=False) as session:
+            rendered = render_for_preview(session, issued.id)
+        preview = InvoicePrintPreview(rendered, window)
+        preview.resize(900, 1000)
+        preview.show()
+        settle(app, 1200)
+        preview.grab().save(str(out / f"invoice-print-preview-{lang}.png"))
+        preview.close()
+    settings = window.settings
+    window.sidebar.setCurrentRow(keys.index("settings"))
+    for tab, name in (
+        (settings.invoice_settings, "settings-invoices"),
+        (settings.mail, "settings-mail"),
+    ):
+        settings.tabs.setCurrentIndex(settings.tabs.indexOf(tab))
+        settle(app, 1000)
+        window.grab().save(str(out / f"{name}-{lang}.png"))
+    settings.tabs.setCurrentIndex(0)
+
+
+def section_row(window: MainWindow, key: str) -> int:
+    """The sidebar's row of a section, by its key."""
+    keys = [
+        window.sidebar.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.sidebar.count())
+    ]
+    return keys.index(key)
+
+
+def sample_orders(db: Any, login: str) -> None:
+    """A few orders at different steps of the workflow (moved by the file's owner, who
+    acts as the administrator and may make every move)."""
+    with db.unit_of_work(login) as session:
+        clients = [c.id for c in search_clients(session, "ооо", limit=6)]
+        products = list_products(session, limit=3).rows
+        plan = [
+            ("Шкаф-купе 2400×1800, зеркала на дверях", "185000", []),
+            ("Кухонный гарнитур по эскизу клиента, фасады МДФ", "412500", ["awaiting_prepayment"]),
+            ("Стеллаж для склада 3 секции", "64800", ["awaiting_prepayment", "prepaid"]),
+            ("", "", ["awaiting_prepayment", "prepaid", "in_production"]),
+            (
+                "Ресепшн для офиса, ЛДСП белый",
+                "97300",
+                ["awaiting_prepayment", "prepaid", "in_production", "ready"],
+            ),
+        ]
+        made = []
+        for i, (spec, total, _moves) in enumerate(plan):
+            client_id = clients[i % len(clients)]
+            if spec:
+                data = OrderChanges(client_id=client_id, specification=spec, total=total)
+            else:
+                lines = [InvoiceLineInput(product=p.id, quantity=str(i + 1)) for p in products]
+                data = OrderChanges(
+                    client_id=client_id, lines=lines, due_date=dt.date.today() - dt.timedelta(3)
+                )
+            made.append(create_order(session, data).id)
+    with db.unit_of_work() as session:
+        for order_id, (_spec, _total, moves) in zip(made, plan, strict=True):
+            for target in moves:
+                move_order(session, order_id, target)
+
+
+def orders_and_price_list(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """The orders (all, and a queue), an order's dialog, the price list and a product."""
+    window.sidebar.setCurrentRow(section_row(window, "orders"))
+    orders = window.orders.page
+    assert isinstance(orders, OrdersPage)
+    settle(app, 1200)
+    window.grab().save(str(out / f"orders-list-{lang}.png"))
+    orders.show_queue("production")
+    settle(app, 1000)
+    window.grab().save(str(out / f"orders-production-{lang}.png"))
+    orders.show_queue("all")
+    settle(app, 1000)
+    dialog = orders.open_order(orders.model.rowCount() - 2)
+    if dialog is not None:
+        settle(app)
+        dialog.grab().save(str(out / f"order-dialog-{lang}.png"))
+        dialog.tabs.setCurrentIndex(2)
+        settle(app)
+        dialog.grab().save(str(out / f"order-history-{lang}.png"))
+        dialog.reject()
+    window.sidebar.setCurrentRow(section_row(window, "products"))
+    prices = window.products.page
+    assert isinstance(prices, PriceListPage)
+    settle(app, 1000)
+    window.grab().save(str(out / f"price-list-{lang}.png"))
+    product = prices.open_product(0)
+    if product is not None:
+        settle(app)
+        product.grab().save(str(out / f"product-dialog-{lang}.png"))
+        product.reject()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -200,6 +334,7 @@ def main() -> int:
             ):
                 create_client(session, changes)
         sample_tasks(db, "ivanova")
+        sample_orders(db, "ivanova")
         for lang in ("ru", "en"):
             set_language(lang)
             use_language(app, lang)
@@ -221,10 +356,10 @@ def main() -> int:
             settle(app)
             card.grab().save(str(out / f"card-history-{lang}.png"))
             card.close()
-            window.sidebar.setCurrentRow(3)
+            window.sidebar.setCurrentRow(section_row(window, "reports"))
             settle(app)
             window.grab().save(str(out / f"coming-soon-{lang}.png"))
-            window.sidebar.setCurrentRow(5)
+            window.sidebar.setCurrentRow(section_row(window, "settings"))
             settle(app)
             window.grab().save(str(out / f"settings-{lang}.png"))
             window.connection.sig_lost.emit("the server 192.168.1.10 does not answer.")
@@ -234,6 +369,8 @@ def main() -> int:
             window.connection.sig_back.emit()
             merge_dialog(app, window, out / f"merge-{lang}.png")
             funnel_and_tasks(app, window, out, lang)
+            invoices(app, window, out, lang)
+            orders_and_price_list(app, window, out, lang)
             import_wizard(app, window, out, lang)
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)

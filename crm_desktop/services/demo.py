@@ -30,6 +30,7 @@ from crm_desktop.models import (
     Interaction,
     InteractionKind,
     Invoice,
+    InvoiceCounter,
     InvoiceLine,
     InvoiceStatus,
     Phone,
@@ -429,7 +430,8 @@ def _ensure_company_profile(session: Session, maker: DemoMaker) -> None:
             account="40702810938000000001",
             director="Соколов Андрей Викторович",
             chief_accountant="Орлова Елена Николаевна",
-            vat_mode="22",
+            vat_mode="included",
+            vat_rate=Decimal("22.00"),
         )
     )
     session.flush()
@@ -472,9 +474,14 @@ def _deals_and_invoices(
     invoices: list[dict[str, Any]] = []
     lines: list[dict[str, Any]] = []
     year = maker.now.year
+    counted = session.get(InvoiceCounter, year)
     next_number = (
-        session.scalar(select(func.max(Invoice.number)).where(Invoice.series == year)) or 0
-    ) + 1
+        max(
+            session.scalar(select(func.max(Invoice.number)).where(Invoice.series == year)) or 0,
+            counted.last_number if counted is not None else 0,
+        )
+        + 1
+    )
     for client_id, owner in maker.rnd.sample(clients, k=max(1, len(clients) // 10)):
         pipeline_id, stage_id, probability, outcome = maker.rnd.choice(stages)
         amount = Decimal(maker.rnd.randrange(5_000, 2_000_000)).quantize(Decimal("1.00"))
@@ -535,6 +542,9 @@ def _deals_and_invoices(
                     "id": invoice_id,
                     "series": year if issued else None,
                     "number": next_number if issued else None,
+                    "number_text": f"{year}-{next_number:04d}" if issued else None,
+                    "issued_at": maker.now if issued else None,
+                    "vat_mode": "included",
                     "client_id": client_id,
                     "deal_id": deals[-1]["id"],
                     "order_id": None,
@@ -562,4 +572,11 @@ def _deals_and_invoices(
     ):
         for start in range(0, len(rows), BATCH):
             _bulk(session, table, rows[start : start + BATCH])
+    # The series' counter knows these numbers: the next invoice issued goes on from them.
+    counter = session.get(InvoiceCounter, year)
+    if counter is None:
+        session.add(InvoiceCounter(series=year, last_number=next_number - 1))
+    else:
+        counter.last_number = max(counter.last_number, next_number - 1)
+    session.flush()
     return len(deals), len(invoices)

@@ -9,9 +9,11 @@ from crm_desktop.models import (
     Direction,
     FieldType,
     InteractionKind,
+    InvoiceStatus,
     MessengerKind,
     Role,
     StageOutcome,
+    VatMode,
 )
 
 __all__ = [
@@ -21,7 +23,9 @@ __all__ = [
     "Direction",
     "FieldType",
     "InteractionKind",
+    "InvoiceStatus",
     "MessengerKind",
     "Role",
     "StageOutcome",
+    "VatMode",
 ]

@@ -121,6 +121,12 @@ class DealCard(QDialog):
         self.save_button.setToolTip(self.tr("Save and close (Enter); Ctrl+S saves and stays"))
         self.save_button.clicked.connect(lambda: self.save(close_after=True))
         buttons.rejected.connect(self.close)
+        self.invoice_button = buttons.addButton(
+            self.tr("Create invoice"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.invoice_button.setEnabled(False)
+        self.invoice_button.clicked.connect(lambda: self.create_invoice())
+        self.invoice_editor: QDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.form_scroll, 1)
         layout.addWidget(self.errors["form"])
@@ -184,8 +190,28 @@ class DealCard(QDialog):
         self.loaded = True
         self.form_scroll.setEnabled(True)
         self.save_button.setEnabled(True)
+        self.invoice_button.setEnabled(view is not None)
         self._update_title()
         self.sig_loaded.emit()
+
+    def create_invoice(self) -> Background[Any] | None:
+        """A draft invoice for the deal (its products, else its amount), opened at once."""
+        if self._view is None:
+            return None
+        from crm_desktop.services.invoice_sources import create_invoice_from_deal
+        from crm_desktop.ui.invoice_editor import InvoiceEditor
+
+        deal_id = self._view.id
+
+        def opened(invoice: Any) -> None:
+            if shiboken6.isValid(self):
+                self.invoice_editor = InvoiceEditor(self._db, self._login, invoice.id, parent=self)
+                self.invoice_editor.show()
+
+        job: Background[Any] = Background(
+            self._db, lambda s: create_invoice_from_deal(s, deal_id), self._login
+        )
+        return job.on_done(opened).on_failed(self._say).start()
 
     def _ticked(self, ticked: DealView) -> None:
         if not shiboken6.isValid(self) or self._view is None:

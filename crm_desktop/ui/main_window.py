@@ -29,7 +29,10 @@ from crm_desktop.ui.connection import ConnectionMonitor
 from crm_desktop.ui.deal_board import DealsPage
 from crm_desktop.ui.deferred_page import DeferredPage
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.invoices_page import InvoicesPage
 from crm_desktop.ui.my_day import MyDayPage
+from crm_desktop.ui.orders_page import OrdersPage
+from crm_desktop.ui.price_list import PriceListPage
 from crm_desktop.ui.reminders import ReminderWatcher
 from crm_desktop.ui.settings_page import SettingsPage
 from crm_desktop.ui.startup import first_run_path, open_for_app
@@ -63,6 +66,9 @@ class MainWindow(QMainWindow):
         # Made when first shown: the app opens on the clients without loading the rest.
         self.deals = DeferredPage(self._make_deals)
         self.tasks = DeferredPage(self._make_my_day)
+        self.invoices = DeferredPage(self._make_invoices)
+        self.orders = DeferredPage(self._make_orders)
+        self.products = DeferredPage(self._make_price_list)
         self.reminders = ReminderWatcher(db, login, parent=self)
         self.reminders.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.reminders.sig_changed.connect(self._tasks_changed)
@@ -71,7 +77,9 @@ class MainWindow(QMainWindow):
             ("clients", self.tr("Clients"), self.clients),
             ("deals", self.tr("Deals"), self.deals),
             ("tasks", self.tr("Tasks"), self.tasks),
-            ("invoices", self.tr("Invoices"), ComingSoonPage(self.tr("Invoices and orders"), soon)),
+            ("invoices", self.tr("Invoices"), self.invoices),
+            ("orders", self.tr("Orders"), self.orders),
+            ("products", self.tr("Price list"), self.products),
             (
                 "reports",
                 self.tr("Reports"),
@@ -164,6 +172,21 @@ class MainWindow(QMainWindow):
 
     def _make_my_day(self) -> MyDayPage:
         page = MyDayPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _make_invoices(self) -> InvoicesPage:
+        page = InvoicesPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _make_orders(self) -> OrdersPage:
+        page = OrdersPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _make_price_list(self) -> PriceListPage:
+        page = PriceListPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 

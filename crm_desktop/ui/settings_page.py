@@ -33,12 +33,15 @@ from crm_desktop.ui.background import Background
 from crm_desktop.ui.company_form import CompanyForm
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error
 from crm_desktop.ui.funnel_settings import FunnelSettings
+from crm_desktop.ui.invoice_settings_tab import InvoiceSettingsTab
+from crm_desktop.ui.mail_settings import MailSettingsTab
 from crm_desktop.ui.settings import save_language, saved_language
 from crm_desktop.ui.unexpected import report_connection
 
 
 class SettingsPage(QWidget):
     sig_saved = Signal(object)  # the CompanyDetails stored
+
     def __init__(self, db: Database, login: str | None) -> None:
         super().__init__()
         self._db = db
@@ -110,6 +113,10 @@ class SettingsPage(QWidget):
         self.tabs.addTab(scroll, self.tr("General"))
         self.tabs.addTab(self.funnel, self.tr("Sales funnel"))
         self.tabs.addTab(self.assignment, self.tr("Assignment"))
+        self.invoice_settings = InvoiceSettingsTab(db, login)
+        self.mail = MailSettingsTab(db, login)
+        self.tabs.addTab(self.invoice_settings, self.tr("Invoices"))
+        self.tabs.addTab(self.mail, self.tr("Mail"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 16, 16, 16)
         outer.setSpacing(12)

@@ -1210,38 +1210,43 @@
         <translation>Сохранить и закрыть (Enter); Ctrl+S — сохранить, не закрывая</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="130"/>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="207"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="125"/>
+        <source>Create invoice</source>
+        <translation>Выставить счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="136"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="233"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="207"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="233"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="220"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="246"/>
         <source>Choose the client from the list</source>
         <translation>Выберите клиента из списка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="228"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="254"/>
         <source>Choose a stage</source>
         <translation>Выберите стадию</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="273"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="299"/>
         <source>Not saved: there is no connection to the server. What you typed stays here; save again when the connection is back.</source>
         <translation>Не сохранено: нет связи с сервером. Введённое остаётся здесь; сохраните ещё раз, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="281"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="307"/>
         <source>Deal changed</source>
         <translation>Сделка изменена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_card.py" line="319"/>
+        <location filename="../../crm_desktop/ui/deal_card.py" line="345"/>
         <source>Save the changes to this deal?</source>
         <translation>Сохранить изменения в сделке?</translation>
     </message>
@@ -2009,6 +2014,491 @@
     </message>
 </context>
 <context>
+    <name>InvoiceEditor</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="137"/>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="323"/>
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="145"/>
+        <source>Issued — cannot be changed; you can cancel it or create a corrected one</source>
+        <translation>Выставлен — изменить нельзя; можно аннулировать или создать исправленный</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="148"/>
+        <source>Copy as new draft</source>
+        <translation>Копировать в новый черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="165"/>
+        <source>on issue (+ days to pay)</source>
+        <translation>при выставлении (+ дни на оплату)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="169"/>
+        <source>Printed under the table, e.g. what the payment is for</source>
+        <translation>Печатается под таблицей, например назначение платежа</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="177"/>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="181"/>
+        <source>Pay by:</source>
+        <translation>Оплатить до:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="184"/>
+        <source>VAT:</source>
+        <translation>НДС:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="187"/>
+        <source>Add from the price list…</source>
+        <translation>Добавить из прайс-листа…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="188"/>
+        <source>Insert</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="190"/>
+        <source>Add a free line</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="192"/>
+        <source>Remove the line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="209"/>
+        <source>Save draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="210"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="212"/>
+        <source>Issue…</source>
+        <translation>Выставить…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="214"/>
+        <source>Cancel invoice…</source>
+        <translation>Аннулировать…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="216"/>
+        <source>Add payment…</source>
+        <translation>Добавить оплату…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="218"/>
+        <source>Print preview</source>
+        <translation>Предпросмотр печати</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="219"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="221"/>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="223"/>
+        <source>Send…</source>
+        <translation>Отправить…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="225"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="253"/>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="320"/>
+        <source>New invoice</source>
+        <translation>Новый счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="323"/>
+        <source>Invoice (draft)</source>
+        <translation>Счёт (черновик)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="328"/>
+        <source>Invoice No. {number} of {date}</source>
+        <translation>Счёт № {number} от {date}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="340"/>
+        <source>Cancelled — kept with its number; you can copy it as a new draft</source>
+        <translation>Аннулирован — номер сохранён; можно скопировать в новый черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="366"/>
+        <source>Payments: {list}; left to pay {left}</source>
+        <translation>Оплаты: {list}; осталось оплатить {left}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="406"/>
+        <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
+        <translation>Всего к оплате: &lt;b&gt;{total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="409"/>
+        <source>Without VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="412"/>
+        <source>including VAT: {vat}</source>
+        <translation>в том числе НДС: {vat}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="416"/>
+        <source>Amount {amount} + VAT {vat}</source>
+        <translation>Сумма {amount} + НДС {vat}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="423"/>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="425"/>
+        <source>A quantity or a price is not a number (red).</source>
+        <translation>Количество или цена — не число (выделено красным).</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="458"/>
+        <source>Choose the client the invoice is for</source>
+        <translation>Выберите клиента, которому выставляется счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="480"/>
+        <source>Issue the invoice</source>
+        <translation>Выставить счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="482"/>
+        <source>Issue the invoice? It gets the next number and can no longer be changed, only cancelled.</source>
+        <translation>Выставить счёт? Он получит следующий номер, и изменить его будет нельзя — только аннулировать.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="504"/>
+        <source>Cancel the invoice</source>
+        <translation>Аннулировать счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="505"/>
+        <source>Cancel this invoice? An issued invoice keeps its number.</source>
+        <translation>Аннулировать этот счёт? Выставленный счёт сохранит свой номер.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="555"/>
+        <source>The invoice is not issued</source>
+        <translation>Счёт не выставлен</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="579"/>
+        <source>Save the draft first.</source>
+        <translation>Сначала сохраните черновик.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="611"/>
+        <source>Save the changes to this invoice?</source>
+        <translation>Сохранить изменения в счёте?</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceLines</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_lines.py" line="43"/>
+        <source>Product or service</source>
+        <translation>Товар или услуга</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_lines.py" line="44"/>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_lines.py" line="45"/>
+        <source>Unit</source>
+        <translation>Ед.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_lines.py" line="46"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_lines.py" line="47"/>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_lines.py" line="48"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicePrintPreview</name>
+    <message>
+        <location filename="../../crm_desktop/ui/print_preview.py" line="118"/>
+        <source>Print preview: {title}</source>
+        <translation>Предпросмотр печати: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/print_preview.py" line="157"/>
+        <source>Print preview</source>
+        <translation>Предварительный просмотр</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceSettingsTab</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="73"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="75"/>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="78"/>
+        <source>VAT:</source>
+        <translation>НДС:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="80"/>
+        <source>Rate of a new line:</source>
+        <translation>Ставка новой строки:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="83"/>
+        <source>Rates offered, %:</source>
+        <translation>Ставки НДС, %:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="89"/>
+        <source>22 % is the standard rate since 1 January 2026; 5 % and 7 % are for the simplified tax system.</source>
+        <translation>22 % — основная ставка с 1 января 2026 года; 5 % и 7 % — для упрощённой системы налогообложения.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="100"/>
+        <source>Number pattern:</source>
+        <translation>Шаблон номера:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="103"/>
+        <source>{year} is the year, {number:04d} the number padded to 4 digits.</source>
+        <translation>{year} — год, {number:04d} — номер, дополненный нулями до 4 цифр.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="106"/>
+        <source>Days to pay:</source>
+        <translation>Срок оплаты:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="108"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="151"/>
+        <source>Only an administrator can change the invoice settings.</source>
+        <translation>Настройки счетов может менять только администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="188"/>
+        <source>For example: {number}</source>
+        <translation>Например: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_settings_tab.py" line="221"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceTableModel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="68"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="69"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="70"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="71"/>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="72"/>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="73"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="74"/>
+        <source>Pay by</source>
+        <translation>Оплатить до</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="107"/>
+        <source>Overdue: {money} left to pay</source>
+        <translation>Просрочен: осталось оплатить {money}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="118"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="207"/>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="210"/>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="214"/>
+        <source>Any client: type a name, phone or INN</source>
+        <translation>Любой клиент: введите имя, телефон или ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="216"/>
+        <source>New invoice</source>
+        <translation>Новый счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="217"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="223"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="224"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="226"/>
+        <source>Print preview</source>
+        <translation>Предпросмотр печати</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="227"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="229"/>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="231"/>
+        <source>Excel copy…</source>
+        <translation>Копия в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="233"/>
+        <source>Send by e-mail…</source>
+        <translation>Отправить по почте…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="257"/>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="259"/>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="307"/>
+        <source>No invoices match the filter.</source>
+        <translation>Нет счетов по этому отбору.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="309"/>
+        <source>No invoices yet. Press “New invoice” (Ctrl+N) or make one from a deal.</source>
+        <translation>Счетов пока нет. Нажмите «Новый счёт» (Ctrl+N) или выставьте счёт из сделки.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="315"/>
+        <source>{n} shown, more as you scroll</source>
+        <translation>Показано {n}, остальные — при прокрутке</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="317"/>
+        <source>{n} invoices</source>
+        <translation>Счетов: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="366"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="368"/>
+        <source>Invoice {number}: {status}</source>
+        <translation>Счёт {number}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="388"/>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoices_page.py" line="398"/>
+        <source>The invoice went to {to}</source>
+        <translation>Счёт отправлен: {to}</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../../crm_desktop/ui/first_run.py" line="94"/>
@@ -2070,110 +2560,234 @@
     </message>
 </context>
 <context>
+    <name>MailSettingsTab</name>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="69"/>
+        <source>usual</source>
+        <translation>обычный</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="71"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (порт 587)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="72"/>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (порт 465)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="73"/>
+        <source>None (port 25, inside the office)</source>
+        <translation>Без шифрования (порт 25, внутри офиса)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="75"/>
+        <source>blank if the server needs no login</source>
+        <translation>пусто, если сервер не требует входа</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="81"/>
+        <source>Mail server (SMTP)</source>
+        <translation>Почтовый сервер (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="85"/>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="86"/>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="87"/>
+        <source>Encryption:</source>
+        <translation>Шифрование:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="88"/>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="89"/>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="93"/>
+        <source>The password is kept in this computer&apos;s keyring, not in the database.</source>
+        <translation>Пароль хранится в связке ключей этого компьютера, а не в базе данных.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="96"/>
+        <source>Send from:</source>
+        <translation>Адрес отправителя:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="97"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="99"/>
+        <source>Send a test message</source>
+        <translation>Отправить проверочное письмо</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="136"/>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="198"/>
+        <source>saved; type to change</source>
+        <translation>сохранён; введите, чтобы изменить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="151"/>
+        <source>Only an administrator can change the mail server settings.</source>
+        <translation>Настройки почтового сервера может менять только администратор.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="157"/>
+        <source>usual ({port})</source>
+        <translation>обычный ({port})</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="202"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="220"/>
+        <source>Test message from the CRM</source>
+        <translation>Проверочное письмо из CRM</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="221"/>
+        <source>This message shows that the CRM can send mail through {server}.</source>
+        <translation>Это письмо показывает, что CRM может отправлять почту через {server}.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="226"/>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mail_settings.py" line="232"/>
+        <source>The test message went to {to}.</source>
+        <translation>Проверочное письмо отправлено на {to}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="58"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="61"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="75"/>
         <source>This section comes with the next version of the program.</source>
         <translation>Этот раздел появится в следующей версии программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="77"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="78"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="79"/>
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="80"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="74"/>
-        <source>Invoices and orders</source>
-        <translation>Счета и заказы</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="85"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="86"/>
         <source>Reports and dashboards</source>
         <translation>Отчёты и сводки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="125"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="143"/>
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="160"/>
         <source>Connection lost</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="165"/>
         <source>The connection to the server is back.</source>
         <translation>Связь с сервером восстановлена.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="220"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="233"/>
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="234"/>
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="237"/>
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="156"/>
-        <location filename="../../crm_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="238"/>
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="81"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="82"/>
+        <source>Price list</source>
+        <translation>Прайс-лист</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="154"/>
         <source>No connection to the server {server}. Open cards keep what you typed; the program reconnects by itself.</source>
         <translation>Нет связи с сервером {server}. Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="243"/>
         <source>the file&apos;s owner</source>
         <translation>владелец файла</translation>
     </message>
@@ -2372,6 +2986,330 @@
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="146"/>
+        <source>New order</source>
+        <translation>Новый заказ</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="149"/>
+        <source>Order {number} · {status}</source>
+        <translation>Заказ {number} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="157"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="158"/>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="159"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="166"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="174"/>
+        <source>The order is “{status}”: only a draft changes its contents; files can still be added.</source>
+        <translation>Заказ — «{status}»: содержимое меняется только у черновика; файлы добавлять можно.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="198"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="200"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="204"/>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="204"/>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="204"/>
+        <source>Unit</source>
+        <translation>Ед.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="204"/>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="243"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="204"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="214"/>
+        <source>From the price list…</source>
+        <translation>Из прайс-листа…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="215"/>
+        <source>Custom line</source>
+        <translation>Своя строка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="216"/>
+        <source>A line with a free description and price</source>
+        <translation>Строка с произвольным описанием и ценой</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="217"/>
+        <source>Remove line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="232"/>
+        <source>Lines</source>
+        <translation>Позиции</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="237"/>
+        <source>What to make: sizes, materials, colour … (for production)</source>
+        <translation>Что изготовить: размеры, материалы, цвет … (для производства)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="240"/>
+        <source>Specification</source>
+        <translation>Спецификация</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="242"/>
+        <source>The price of a custom product without lines</source>
+        <translation>Цена индивидуального изделия без позиций</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="257"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="261"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="268"/>
+        <source>Add files…</source>
+        <translation>Добавить файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="269"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="270"/>
+        <source>Save a copy…</source>
+        <translation>Сохранить копию…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="282"/>
+        <source>No files: add drawings, photos or a specification for production.</source>
+        <translation>Файлов нет: добавьте чертежи, фото или спецификацию для производства.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="332"/>
+        <source>The history starts when the order is saved.</source>
+        <translation>История начнётся, когда заказ будет сохранён.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="354"/>
+        <source>taken as “{status}”</source>
+        <translation>принят как «{status}»</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="357"/>
+        <source>the file&apos;s owner</source>
+        <translation>владелец файла</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="363"/>
+        <source>Invoice {number}: {total}, paid {paid}</source>
+        <translation>Счёт {number}: {total}, оплачено {paid}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="364"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="391"/>
+        <source>No deal</source>
+        <translation>Без сделки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="490"/>
+        <source>Lines add up to {sum}</source>
+        <translation>Сумма позиций: {sum}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="515"/>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="526"/>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="633"/>
+        <source>Cannot read {file}: {error}</source>
+        <translation>Не удалось прочитать {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="545"/>
+        <source> (not saved yet)</source>
+        <translation> (ещё не сохранён)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="560"/>
+        <source>Save a copy of the file</source>
+        <translation>Сохранить копию файла</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="627"/>
+        <source>Choose the client from the list</source>
+        <translation>Выберите клиента из списка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_dialog.py" line="678"/>
+        <source>Line {n}: {problem}</source>
+        <translation>Строка {n}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="87"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="88"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="89"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="90"/>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="91"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="92"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="212"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="214"/>
+        <source>New order</source>
+        <translation>Новый заказ</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="215"/>
+        <source>Take a new order (Ctrl+N)</source>
+        <translation>Принять новый заказ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="216"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="217"/>
+        <source>Open the order (Enter)</source>
+        <translation>Открыть заказ (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="249"/>
+        <source>Move the order:</source>
+        <translation>Перевести заказ:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="311"/>
+        <source>No orders yet: take one with “New order” (Ctrl+N).</source>
+        <translation>Заказов пока нет: примите первый кнопкой «Новый заказ» (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="312"/>
+        <source>No orders are waiting for their prepayment.</source>
+        <translation>Нет заказов, ожидающих предоплаты.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="313"/>
+        <source>Nothing to make: no order is prepaid or in production.</source>
+        <translation>Делать нечего: нет оплаченных заказов и заказов в производстве.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="378"/>
+        <source>Order {number} is “{status}”: your role moves it no further.</source>
+        <translation>Заказ {number} — «{status}»: дальше его переводит не ваша роль.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="408"/>
+        <source>Order {number}: {status}</source>
+        <translation>Заказ {number}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/orders_page.py" line="448"/>
+        <source>Order {number} saved</source>
+        <translation>Заказ {number} сохранён</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="95"/>
+        <source>Add a payment</source>
+        <translation>Добавить оплату</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="102"/>
+        <source>Amount, ₽:</source>
+        <translation>Сумма, ₽:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="103"/>
+        <source>Received on:</source>
+        <translation>Дата поступления:</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
         <location filename="../../crm_desktop/ui/deal_filter_bar.py" line="72"/>
@@ -2433,6 +3371,177 @@
     </message>
 </context>
 <context>
+    <name>PriceListPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="188"/>
+        <source>Price list</source>
+        <translation>Прайс-лист</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="191"/>
+        <source>Search by name or SKU</source>
+        <translation>Поиск по названию или артикулу</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="194"/>
+        <source>Show inactive</source>
+        <translation>Показать неактивные</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="195"/>
+        <source>New product</source>
+        <translation>Новый товар</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="196"/>
+        <source>Add a product or service (Ctrl+N)</source>
+        <translation>Добавить товар или услугу (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="197"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="198"/>
+        <source>Change the product (Enter)</source>
+        <translation>Изменить товар (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="199"/>
+        <source>Import from Excel…</source>
+        <translation>Загрузить из Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="233"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="280"/>
+        <source>Nothing found.</source>
+        <translation>Ничего не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="282"/>
+        <source>The price list is empty: add a product or import one from Excel.</source>
+        <translation>Прайс-лист пуст: добавьте товар или загрузите прайс из Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="314"/>
+        <source>Saved: {name}</source>
+        <translation>Сохранено: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="322"/>
+        <source>Import a price list</source>
+        <translation>Загрузка прайс-листа</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="324"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>Таблицы (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="346"/>
+        <source>Importing the price list…</source>
+        <translation>Загрузка прайс-листа…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="356"/>
+        <source>Price list imported: {created} added, {updated} updated</source>
+        <translation>Прайс-лист загружен: добавлено {created}, обновлено {updated}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="361"/>
+        <source>; rows refused: {n}</source>
+        <translation>; отклонено строк: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="364"/>
+        <source>Row {row}, {column}: “{value}” — {message}</source>
+        <translation>Строка {row}, {column}: «{value}» — {message}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="384"/>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Загрузка отменена, ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="68"/>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="68"/>
+        <source>New product</source>
+        <translation>Новый товар</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="75"/>
+        <source>e.g. Installation of a window</source>
+        <translation>например, Установка окна</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="76"/>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="78"/>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="83"/>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="86"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="88"/>
+        <source>Without VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="91"/>
+        <source>VAT rate</source>
+        <translation>Ставка НДС</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="92"/>
+        <source>A service (not goods)</source>
+        <translation>Услуга (не товар)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="94"/>
+        <source>Active (offered in new orders and invoices)</source>
+        <translation>Активен (предлагается в новых заказах и счетах)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="100"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="107"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/product_dialog.py" line="172"/>
+        <source>Enter the name</source>
+        <translation>Введите наименование</translation>
+    </message>
+</context>
+<context>
     <name>ProductPicker</name>
     <message>
         <location filename="../../crm_desktop/ui/product_picker.py" line="40"/>
@@ -2453,6 +3562,59 @@
         <location filename="../../crm_desktop/ui/product_picker.py" line="100"/>
         <source>The price list is empty.</source>
         <translation>Прайс-лист пуст.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTableModel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="76"/>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="77"/>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="78"/>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="79"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="80"/>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="81"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="131"/>
+        <source>without VAT</source>
+        <translation>без НДС</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="132"/>
+        <source>service</source>
+        <translation>услуга</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="132"/>
+        <source>goods</source>
+        <translation>товар</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/price_list.py" line="133"/>
+        <source>{kind}, inactive</source>
+        <translation>{kind}, не используется</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +3747,55 @@
     </message>
 </context>
 <context>
+    <name>SendMailDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="84"/>
+        <source>Send the invoice by e-mail</source>
+        <translation>Отправить счёт по почте</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="87"/>
+        <source>name@company.ru; several separated by commas</source>
+        <translation>name@company.ru; несколько — через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="95"/>
+        <source>Mail is not set up yet: an administrator enters the server in Settings → Mail.</source>
+        <translation>Почта ещё не настроена: администратор указывает сервер в разделе Настройки → Почта.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="101"/>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="102"/>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="103"/>
+        <source>Attached:</source>
+        <translation>Вложение:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="105"/>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="177"/>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="143"/>
+        <source>Say whom to send it to.</source>
+        <translation>Укажите, кому отправить.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/send_mail.py" line="149"/>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+</context>
+<context>
     <name>ServerPage</name>
     <message>
         <location filename="../../crm_desktop/ui/first_run.py" line="161"/>
@@ -2645,92 +3856,102 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="46"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="49"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="57"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="60"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="60"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="63"/>
         <source>Language of the program:</source>
         <translation>Язык программы:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="61"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="64"/>
         <source>Takes effect when the program starts again.</source>
         <translation>Вступит в силу при следующем запуске программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="64"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="67"/>
         <source>Save the requisites</source>
         <translation>Сохранить реквизиты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="65"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="68"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="69"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="72"/>
         <source>Your company (for invoices)</source>
         <translation>Ваша компания (для счетов)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="79"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="82"/>
         <source>Data</source>
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="83"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="86"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="85"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="88"/>
         <source>local file {path}</source>
         <translation>локальный файл {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="87"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="90"/>
         <source>office server {server}</source>
         <translation>сервер в офисе {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="90"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="93"/>
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="90"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="93"/>
         <source>the file&apos;s owner</source>
         <translation>владелец файла</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="110"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="113"/>
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="111"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="114"/>
         <source>Sales funnel</source>
         <translation>Воронка продаж</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="112"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="115"/>
         <source>Assignment</source>
         <translation>Назначение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="127"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="118"/>
+        <source>Invoices</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="119"/>
+        <source>Mail</source>
+        <translation>Почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="134"/>
         <source>Only an administrator can change the requisites.</source>
         <translation>Изменять реквизиты может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="161"/>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="168"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -2748,22 +3969,22 @@
         <translation>Показать все сделки этой стадии списком</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_columns.py" line="121"/>
+        <location filename="../../crm_desktop/ui/deal_columns.py" line="128"/>
         <source>{n} · {total}</source>
         <translation>{n} · {total}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_columns.py" line="126"/>
+        <location filename="../../crm_desktop/ui/deal_columns.py" line="133"/>
         <source>+ {n} more</source>
         <translation>+ ещё {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_columns.py" line="145"/>
+        <location filename="../../crm_desktop/ui/deal_columns.py" line="152"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/deal_columns.py" line="146"/>
+        <location filename="../../crm_desktop/ui/deal_columns.py" line="153"/>
         <source>Move to</source>
         <translation>Переместить на стадию</translation>
     </message>

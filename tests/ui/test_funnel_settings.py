@@ -154,11 +154,8 @@ def test_the_settings_page_shows_the_funnel_in_a_tab_of_its_own(qtbot: QtBot, db
     page = SettingsPage(db, None)
     qtbot.addWidget(page)
     page.show()
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "General",
-        "Sales funnel",
-        "Assignment",
-    ]
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert tabs[:3] == ["General", "Sales funnel", "Assignment"]
     with qtbot.waitSignal(page.funnel.sig_loaded):  # read when first shown
         page.tabs.setCurrentWidget(page.funnel)
     qtbot.waitUntil(lambda: not page.funnel.is_busy())

@@ -67,7 +67,16 @@ def test_the_window_speaks_russian(qtbot: QtBot, db: Database) -> None:
         window = MainWindow(db, None)
         qtbot.addWidget(window)
         labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-        assert labels == ["Клиенты", "Сделки", "Задачи", "Счета", "Отчёты", "Настройки"]
+        assert labels == [
+            "Клиенты",
+            "Сделки",
+            "Задачи",
+            "Счета",
+            "Заказы",
+            "Прайс-лист",
+            "Отчёты",
+            "Настройки",
+        ]
         assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Имя"
     finally:
         use_language(app, "en")
