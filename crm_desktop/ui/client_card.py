@@ -64,7 +64,6 @@ from crm_desktop.services.vocabulary import (
     MessengerKind,
 )
 from crm_desktop.store.database import Database
-from crm_desktop.ui.client_work_tabs import ClientDealsTab, ClientTasksTab
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.drafts import Drafts
 from crm_desktop.ui.icons import icon
@@ -144,6 +143,9 @@ class ClientCard(QDialog):
             self._relations_tab(),
             self.tr("Company") if kind == ClientKind.PERSON else self.tr("People"),
         )
+        # Loaded with the first card (deals, tasks and their dialogs): not at the app's start.
+        from crm_desktop.ui.client_work_tabs import ClientDealsTab, ClientTasksTab
+
         self.deals_tab = ClientDealsTab(db, login, client_id)
         self.deals_tab.sig_open_deal.connect(self.sig_open_deal)
         self.deals_tab.sig_new_deal.connect(self.sig_new_deal)

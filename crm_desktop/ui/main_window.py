@@ -4,6 +4,7 @@ which database this is, who works in it and how it is reached."""
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -26,17 +27,19 @@ from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.clients_page import ClientsPage
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.connection import ConnectionMonitor
-from crm_desktop.ui.deal_board import DealsPage
 from crm_desktop.ui.deferred_page import DeferredPage
 from crm_desktop.ui.icons import icon
-from crm_desktop.ui.invoices_page import InvoicesPage
-from crm_desktop.ui.my_day import MyDayPage
-from crm_desktop.ui.orders_page import OrdersPage
-from crm_desktop.ui.price_list import PriceListPage
-from crm_desktop.ui.reminders import ReminderWatcher
-from crm_desktop.ui.settings_page import SettingsPage
 from crm_desktop.ui.startup import first_run_path, open_for_app
 from crm_desktop.ui.unexpected import add_connection_reporter, remove_connection_reporter
+
+if TYPE_CHECKING:  # the sections' modules load when a section is first opened
+    from crm_desktop.ui.deal_board import DealsPage
+    from crm_desktop.ui.invoices_page import InvoicesPage
+    from crm_desktop.ui.my_day import MyDayPage
+    from crm_desktop.ui.orders_page import OrdersPage
+    from crm_desktop.ui.price_list import PriceListPage
+    from crm_desktop.ui.reminders import ReminderWatcher
+    from crm_desktop.ui.settings_page import SettingsPage
 
 UNDO_SECONDS = 15
 REMINDERS_AFTER_MS = 3000  # the first look for due reminders, after the window is up
@@ -62,16 +65,15 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
 
         self.clients = ClientsPage(db, login)
-        self.settings = SettingsPage(db, login)
+        self.settings_section = DeferredPage(self._make_settings)
         # Made when first shown: the app opens on the clients without loading the rest.
         self.deals = DeferredPage(self._make_deals)
         self.tasks = DeferredPage(self._make_my_day)
         self.invoices = DeferredPage(self._make_invoices)
         self.orders = DeferredPage(self._make_orders)
         self.products = DeferredPage(self._make_price_list)
-        self.reminders = ReminderWatcher(db, login, parent=self)
-        self.reminders.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.reminders.sig_changed.connect(self._tasks_changed)
+        self.reminders: ReminderWatcher | None = None  # made a moment after the window shows
+        self._closed = False
         soon = self.tr("This section comes with the next version of the program.")
         sections = [
             ("clients", self.tr("Clients"), self.clients),
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
                 self.tr("Reports"),
                 ComingSoonPage(self.tr("Reports and dashboards"), soon),
             ),
-            ("settings", self.tr("Settings"), self.settings),
+            ("settings", self.tr("Settings"), self.settings_section),
         ]
         self.sidebar = QListWidget()
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
@@ -165,45 +167,79 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The connection to the server is back."), 5000)
         self.clients.refresh()
 
+    @property
+    def settings(self) -> SettingsPage:
+        page = self.settings_section.materialise()
+        assert type(page).__name__ == "SettingsPage"
+        return page  # type: ignore[return-value]
+
+    def _make_settings(self) -> SettingsPage:
+        from crm_desktop.ui.settings_page import SettingsPage
+
+        return SettingsPage(self._db, self._login)
+
     def _make_deals(self) -> DealsPage:
+        from crm_desktop.ui.deal_board import DealsPage
+
         page = DealsPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 
     def _make_my_day(self) -> MyDayPage:
+        from crm_desktop.ui.my_day import MyDayPage
+
         page = MyDayPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 
     def _make_invoices(self) -> InvoicesPage:
+        from crm_desktop.ui.invoices_page import InvoicesPage
+
         page = InvoicesPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 
     def _make_orders(self) -> OrdersPage:
+        from crm_desktop.ui.orders_page import OrdersPage
+
         page = OrdersPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 
     def _make_price_list(self) -> PriceListPage:
+        from crm_desktop.ui.price_list import PriceListPage
+
         page = PriceListPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 
     def _tasks_changed(self) -> None:
-        if isinstance(self.tasks.page, MyDayPage) and self.tasks.isVisible():
-            self.tasks.page.refresh()
+        page = self.tasks.page
+        if page is not None and self.tasks.isVisible():
+            page.refresh()  # type: ignore[attr-defined]
+
+    def _start_reminders(self) -> None:
+        if self._closed or self.reminders is not None:
+            return
+        from crm_desktop.ui.reminders import ReminderWatcher
+
+        self.reminders = ReminderWatcher(self._db, self._login, parent=self)
+        self.reminders.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.reminders.sig_changed.connect(self._tasks_changed)
+        self.reminders.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._reminders_started:  # once the window is up: no cost at launch
             self._reminders_started = True
-            QTimer.singleShot(REMINDERS_AFTER_MS, self.reminders.start)
+            QTimer.singleShot(REMINDERS_AFTER_MS, self._start_reminders)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remove_connection_reporter(self.connection.report)
         self.connection.stop()
-        self.reminders.stop()
+        self._closed = True
+        if self.reminders is not None:
+            self.reminders.stop()
         super().closeEvent(event)
 
     def offer_undo(self, text: str, ids: list[uuid.UUID]) -> None:

@@ -62,5 +62,7 @@ def test_deals_and_tasks_sections_are_made_when_first_shown(qtbot: QtBot, db: Da
         window.deals.page.refresh()
     window.sidebar.setCurrentRow(keys.index("tasks"))
     assert isinstance(window.tasks.page, MyDayPage)
+    window._start_reminders()  # what the timer does a moment after the window shows
+    assert window.reminders is not None and window.reminders.timer.isActive()
     window.close()
     assert not window.reminders.timer.isActive()  # no reminder looks after the window closed
