@@ -167,14 +167,14 @@ def _resolve_line(
     session: Session, settings: InvoiceSettings, mode: VatMode, item: InvoiceLineInput, index: int
 ) -> _Line:
     try:
-        return _checked_line(session, settings, mode, item)
+        return checked_line(session, settings, mode, item)
     except ValidationError as exc:
         raise LineError(index, exc.field, exc.message) from None
     except NotFound as exc:
         raise LineError(index, "product", exc.message) from None
 
 
-def _checked_line(
+def checked_line(
     session: Session, settings: InvoiceSettings, mode: VatMode, item: InvoiceLineInput
 ) -> _Line:
     product: Product | None = None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -53,7 +53,7 @@ from crm_desktop.models import (
     new_id,
     utcnow,
 )
-from crm_desktop.services.amounts import parse_amount, parse_quantity, parse_vat_rate
+from crm_desktop.services.amounts import parse_amount, parse_vat_rate
 from crm_desktop.services.clients import acting_login, default_owner
 from crm_desktop.services.dates import parse_date
 from crm_desktop.services.invoice_math import line_sums, totals
@@ -65,7 +65,7 @@ from crm_desktop.services.invoice_settings import (
 )
 from crm_desktop.services.invoice_sources import create_invoice_from_order
 from crm_desktop.services.invoice_views import InvoiceView, money_text
-from crm_desktop.services.invoicing import InvoiceLineInput, LineError
+from crm_desktop.services.invoicing import InvoiceLineInput, LineError, checked_line
 from crm_desktop.services.order_views import (
     ACCOUNTING_STATUSES,
     PRODUCTION_STATUSES,
@@ -85,8 +85,6 @@ from crm_desktop.services.order_views import (
     production_queue,
     status_label,
 )
-from crm_desktop.services.products import check_name, find_product
-from crm_desktop.services.units import DEFAULT_UNIT, parse_unit, unit_of
 from crm_desktop.store.roles import is_database_admin
 
 __all__ = [
@@ -306,43 +304,15 @@ class _Line:
 
 
 def _checked_line(session: Session, item: OrderLineInput, settings: InvoiceSettings) -> _Line:
-    product = None
-    if item.product is not None and (not isinstance(item.product, str) or item.product.strip()):
-        product = find_product(session, item.product)
-        if not product.active:
-            raise ValidationError(
-                "product", _('"{name}" is not sold any more (inactive)', name=product.name)
-            )
-    if item.name is not None and item.name.strip():
-        name = check_name(item.name)
-    elif product is not None:
-        name = product.name
-    else:
-        raise ValidationError("name", _("Enter the name or choose a product"))
-    if item.unit is not None and item.unit.strip():
-        unit = parse_unit(item.unit)
-    elif product is not None:
-        unit = unit_of(product.unit_code, product.unit_name)
-    else:
-        unit = DEFAULT_UNIT
-    quantity = parse_quantity(item.quantity)
-    if item.price is not None and (not isinstance(item.price, str) or item.price.strip()):
-        price = parse_amount(item.price, "price")
-    elif product is not None:
-        price = product.price
-    else:
-        raise ValidationError("price", _("Enter the price"))
-    rate: Decimal | None
-    if item.vat_rate is not None:
-        rate = parse_vat_rate(item.vat_rate)
-        check_rate(settings, rate)
-    elif product is not None:
-        rate = product.vat_rate
-    else:
-        rate = settings.vat_rate
-    if settings.vat_mode is VatMode.NONE:
-        rate = None
-    return _Line(product.id if product else None, name, unit.name, quantity, price, rate)
+    """A line checked as an invoice's is (the company's VAT mode); a company without VAT
+    keeps an order's line without it even when a valid rate is given."""
+    if settings.vat_mode is VatMode.NONE and item.vat_rate is not None:
+        check_rate(settings, parse_vat_rate(item.vat_rate))
+        item = replace(item, vat_rate=None)
+    line = checked_line(session, settings, settings.vat_mode, item)
+    return _Line(
+        line.product_id, line.name, line.unit.name, line.quantity, line.price, line.vat_rate
+    )
 
 
 def _checked_lines(session: Session, items: Sequence[OrderLineInput]) -> list[_Line]:
