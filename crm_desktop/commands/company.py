@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict, replace
+from pathlib import Path
 from typing import Any
 
 from crm_desktop.commands.context import Context, print_json
+from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
+from crm_desktop.services.company_images import (
+    IMAGE_KINDS,
+    loaded_images,
+    read_image_file,
+    set_company_image,
+)
 from crm_desktop.services.company_profile import (
     CompanyDetails,
     get_company_profile,
@@ -71,6 +79,21 @@ def register(commands: Any) -> None:
     set_.add_argument("--vat-rates", help=_('the rates offered, e.g. "0,5,7,10,22"'))
     set_.add_argument("--pattern", help=_("the invoice number's pattern, e.g. {year}-{number:04d}"))
     set_.add_argument("--payment-days", help=_("days to pay an invoice"))
+    set_.add_argument(
+        "--logo",
+        metavar="FILE",
+        help=_('the logo: a PNG, JPEG, GIF, BMP or WebP picture ("" removes it)'),
+    )
+    set_.add_argument(
+        "--stamp",
+        metavar="FILE",
+        help=_('the stamp, best as PNG with a transparent background ("" removes it)'),
+    )
+    set_.add_argument(
+        "--signature",
+        metavar="FILE",
+        help=_('the signature, best as PNG with a transparent background ("" removes it)'),
+    )
     set_.add_argument("--json", action="store_true")
     set_.set_defaults(handler=cmd_set)
 
@@ -95,7 +118,32 @@ def company_json(details: CompanyDetails | None, settings: InvoiceSettings) -> d
 
 
 def _show(session: CrmSession) -> dict[str, Any]:
-    return company_json(get_company_profile(session), get_invoice_settings(session))
+    shown = company_json(get_company_profile(session), get_invoice_settings(session))
+    shown["images"] = loaded_images(session)
+    return shown
+
+
+def _image_files(args: argparse.Namespace) -> dict[str, bytes | None]:
+    """The pictures given (None: remove it), read and checked before the database is
+    opened; a bad file is named by its option."""
+    images: dict[str, bytes | None] = {}
+    for kind in IMAGE_KINDS:
+        raw: str | None = getattr(args, kind)
+        if raw is None:
+            continue
+        try:
+            images[kind] = read_image_file(Path(raw), kind) if raw.strip() else None
+        except ValidationError as exc:
+            raise ValidationError(f"--{kind}", exc.message) from None
+    return images
+
+
+def _store_images(session: CrmSession, images: dict[str, bytes | None]) -> None:
+    for kind, data in images.items():
+        try:
+            set_company_image(session, kind, data)
+        except ValidationError as exc:
+            raise ValidationError(f"--{kind}", exc.message) from None
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
@@ -111,12 +159,14 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
         invoice_pattern=args.pattern,
         payment_days=args.payment_days,
     )
+    images = _image_files(args)
     with ctx.unit_of_work() as session:
         if given:
             current = get_company_profile(session) or CompanyDetails()
             save_company_profile(session, replace(current, **given))
         if any(value is not None for value in asdict(settings).values()):
             save_invoice_settings(session, settings)
+        _store_images(session, images)
         shown = _show(session)
     if args.json:
         print_json(shown)
@@ -137,8 +187,15 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     for label, field in labels:
         print(f"{label.ljust(width)}  {shown[field] or ''}")
     print(f"{_('VAT').ljust(width)}  {_vat_text(shown)}")
+    print(f"{_('Pictures').ljust(width)}  {_images_text(shown['images'])}")
     _print_problems(shown)
     return 0
+
+
+def _images_text(images: dict[str, bool]) -> str:
+    names = {"logo": _("logo"), "stamp": _("stamp"), "signature": _("signature")}
+    loaded = [names[kind] for kind in IMAGE_KINDS if images[kind]]
+    return ", ".join(loaded) if loaded else _("none loaded (logo, stamp, signature)")
 
 
 def _vat_text(shown: dict[str, Any]) -> str:

@@ -31,6 +31,7 @@ from crm_desktop.store.database import Database
 from crm_desktop.ui.assignment_settings import AssignmentSettings
 from crm_desktop.ui.background import Background
 from crm_desktop.ui.company_form import CompanyForm
+from crm_desktop.ui.company_images import CompanyImages
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error
 from crm_desktop.ui.funnel_settings import FunnelSettings
 from crm_desktop.ui.invoice_settings_tab import InvoiceSettingsTab
@@ -98,6 +99,8 @@ class SettingsPage(QWidget):
         column.setSpacing(12)
         column.addWidget(language_box)
         column.addWidget(company_box)
+        self.images = CompanyImages(db, login)
+        column.addWidget(self.images)
         column.addWidget(database_box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -135,6 +138,7 @@ class SettingsPage(QWidget):
         self.company.sig_changed.connect(self._edited)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self._update()
+        self.images.load()
 
     def is_dirty(self) -> bool:
         current = self.company.details().stripped()
