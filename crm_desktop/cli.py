@@ -25,6 +25,7 @@ from crm_desktop.commands import (
     invoice_documents,
     invoices,
     orders,
+    server,
     setup,
     tasks,
     users,
@@ -66,6 +67,7 @@ def build_parser() -> Parser:
     invoices.register(commands)  # `invoice pdf`: invoices.subcommands(commands)
     invoice_documents.register(commands)  # `invoice pdf|xlsx|send`, `proposal pdf`
     orders.register(commands)
+    server.register(commands)
     return parser
 
 

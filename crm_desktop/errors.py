@@ -51,7 +51,11 @@ class PermissionDenied(Refused):
 
 
 class LicenseExhausted(Refused):
-    pass
+    """Every seat of the license is taken (the message names who holds them)."""
+
+
+class LicenseInvalid(Refused):
+    """The installed license is damaged, forged, altered or expired."""
 
 
 class Locked(Refused):

@@ -39,13 +39,20 @@ def ask_password_on_terminal(location: Location) -> str | None:
 class Context:
     location: Location
     user: str | None
+    # a command working with data takes a license seat on the office server; the
+    # administrator's commands (`server`, `user`, `license`) set `takes_seat=False`
+    takes_seat: bool = True
     _db: Database | None = field(default=None, init=False)
     _checked_login: bool = field(default=False, init=False)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Context:
         location = resolve_location(args.db, args.user)
-        return cls(location=location, user=args.user.strip().lower() if args.user else None)
+        return cls(
+            location=location,
+            user=args.user.strip().lower() if args.user else None,
+            takes_seat=bool(getattr(args, "takes_seat", True)),
+        )
 
     def __enter__(self) -> Context:
         return self
@@ -75,6 +82,8 @@ class Context:
             self.location = self._db.location  # with the login and password that worked
             if check_schema:
                 ensure_usable(self._db)
+            if self.takes_seat and not self.location.is_sqlite:
+                self._db.take_seat()
         return self._db
 
     @contextlib.contextmanager

@@ -7,11 +7,13 @@ value: no two invoices get the same number, and a number is used only if the who
 issuing transaction commits (a rollback gives it back), so there are no gaps. On SQLite
 a writing unit of work holds the database's write lock from its BEGIN IMMEDIATE, which
 serialises issuers the same way. The unique (series, number) constraint is the last guard.
+On PostgreSQL the same two statements run inside `crm_next_invoice_number`, a SECURITY
+DEFINER function (store/server_functions.py): app users may not touch the counters.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -22,6 +24,12 @@ from crm_desktop.models import InvoiceCounter
 def allocate_number(session: Session, series: int) -> int:
     """The next number of `series` (a year), taken for this transaction."""
     dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return int(
+            session.execute(
+                text("SELECT public.crm_next_invoice_number(:series)"), {"series": series}
+            ).scalar_one()
+        )
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     session.execute(
         insert(InvoiceCounter)

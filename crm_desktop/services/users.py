@@ -14,6 +14,7 @@ from crm_desktop.i18n import _
 from crm_desktop.models import Role, User
 from crm_desktop.services.passwords import hash_password
 from crm_desktop.store.roles import is_database_admin
+from crm_desktop.store.server_roles import sync_login_role
 
 _LOGIN = re.compile(r"^[a-z][a-z0-9_.\-]{0,62}$")
 MIN_PASSWORD = 8
@@ -97,14 +98,19 @@ def add_user(
     if session.scalar(select(User.id).where(User.login == login)) is not None:
         raise ValidationError("login", _('A user with login "{login}" already exists', login=login))
     user = User(login=login, role=role, full_name=full_name.strip())
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            "password", _("A password needs at least {n} characters", n=MIN_PASSWORD)
+        )
+    on_server = session.get_bind().dialect.name == "postgresql"
     if password is not None:
-        if len(password) < MIN_PASSWORD:
-            raise ValidationError(
-                "password", _("A password needs at least {n} characters", n=MIN_PASSWORD)
-            )
         user.password_hash = hash_password(password)
     session.add(user)
     session.flush()
+    if on_server:
+        # the user is also the server's login (once `server init` made the roles),
+        # member of its role's group, with the same password (the server keeps it SCRAM)
+        sync_login_role(session.connection(), login, role, password=password)
     return _view(user)
 
 
@@ -129,4 +135,6 @@ def disable_user(session: Session, login: str) -> UserView:
     user = get_user(session, login)
     user.disabled = True
     session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        sync_login_role(session.connection(), user.login, user.role, disabled=True)
     return _view(user)

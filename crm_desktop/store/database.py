@@ -7,7 +7,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -27,6 +27,9 @@ from crm_desktop.errors import (
 from crm_desktop.i18n import _
 from crm_desktop.store import search_index
 from crm_desktop.store.location import Location
+
+if TYPE_CHECKING:
+    from crm_desktop.store.seats import Seat, SeatKeeper
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker[CrmSession] = field(init=False)
     _writer: Engine = field(init=False, repr=False)
+    seats: SeatKeeper | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, class_=CrmSession, expire_on_commit=False)
@@ -100,7 +104,48 @@ class Database:
         with translate_db_errors(self.location), self.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
 
+    def is_server_admin(self) -> bool:
+        """A PostgreSQL superuser: the CRM's administrator for `server`, `user` and
+        `license` work, who takes no seat (and whom row-level security does not limit)."""
+        if self.location.is_sqlite:
+            return False
+        with translate_db_errors(self.location), self.engine.connect() as conn:
+            row = conn.execute(
+                text("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user")
+            ).scalar()
+        return bool(row)
+
+    def take_seat(self, host: str | None = None) -> Seat | None:
+        """On the office server, take one license seat for this program (and every
+        connection it opens) until `dispose`; None where no seat is needed (SQLite, a
+        superuser, a server without the CRM's functions). LicenseExhausted names who
+        holds the seats; LicenseInvalid when the installed license is not genuine."""
+        from crm_desktop.store.seats import SeatKeeper, has_server_functions
+
+        if self.seats is not None:
+            return self.seats.seat
+        if self.location.is_sqlite or self.is_server_admin():
+            return None
+        with translate_db_errors(self.location), self.engine.connect() as conn:
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                if not has_server_functions(cursor):
+                    return None
+            finally:
+                cursor.close()
+        keeper = SeatKeeper(self.engine, self.location, host)
+        try:
+            seat = keeper.take()
+        except BaseException:
+            keeper.close()
+            raise
+        self.seats = keeper
+        return seat
+
     def dispose(self) -> None:
+        if self.seats is not None:
+            self.seats.close()
+            self.seats = None
         self.engine.dispose()
 
 

@@ -30,11 +30,20 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # Every revision shipped, oldest first. Checking a database's version needs no Alembic
 # import (it costs 100 ms at every start); a unit test keeps this list equal to the
 # migration scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 # Other layers (sync, audit) register callables here to reinstall what they keep in the
 # database (triggers) after every migration; each gets the connection of the upgrade.
 after_migrate: list[Callable[[Connection], None]] = []
+
+
+def _server_functions(conn: Connection) -> None:
+    from crm_desktop.store.server_functions import after_migrate as install
+
+    install(conn)
+
+
+after_migrate.append(_server_functions)
 
 
 class SchemaState(enum.Enum):

@@ -1,0 +1,216 @@
+"""The office server's SECURITY DEFINER functions: the only way an app user touches the
+license, the seats and the invoice counters (ARCHITECTURE.md, "Two databases").
+
+A seat is a session-level advisory lock on a slot 1..N (N from the installed license, 2
+without one): `crm_take_seat` tries the slots in turn with `pg_try_advisory_lock`, so two
+sessions can never both take the last one, and a crashed PC's seat frees itself when its
+backend ends. The app's other connections join that seat with the one-time token the
+holder got (`crm_seat_join`). Each seated backend also holds an advisory lock keyed by
+its own pid, so `crm_has_seat()` (which every row-level policy asks) is true only in a
+backend that took or joined a live seat: a registry row left behind, or deleted by hand,
+gives or takes nothing.
+
+Every function pins `search_path` to `pg_catalog, pg_temp` (pg_temp last) and names our
+tables with their schema, so nothing shadowed in `pg_temp` changes what they do; EXECUTE
+is revoked from PUBLIC and granted to the CRM group role by `server_security`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+SEAT_LOCK = 1129467137  # "CRM\x01": (SEAT_LOCK, slot) is held by a seat's holder
+JOIN_LOCK = 1129467138  # "CRM\x02": (JOIN_LOCK, pid) is held by every seated backend
+FREE_SEATS = 2  # with no license installed
+
+# (signature, body): CREATE OR REPLACE FUNCTION public.<signature> ... AS $$<body>$$
+_DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
+
+FUNCTIONS: dict[str, str] = {}
+
+FUNCTIONS["crm_lock_held(p_key integer, p_id integer, p_pid integer)"] = f"""
+RETURNS boolean LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d
+                            WHERE d.datname = pg_catalog.current_database())
+          AND l.classid = p_key::oid AND l.objid = p_id::oid AND l.objsubid = 2
+          AND l.pid = p_pid)
+$$"""
+
+FUNCTIONS["crm_has_seat()"] = f"""
+RETURNS boolean LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM public.crm_seat_sessions s
+        WHERE s.pid = pg_catalog.pg_backend_pid()
+          AND public.crm_lock_held({JOIN_LOCK}, s.pid, s.pid)
+          AND public.crm_lock_held({SEAT_LOCK}, s.slot, s.holder_pid))
+$$"""
+
+FUNCTIONS["crm_is_admin()"] = f"""
+RETURNS boolean LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                   WHERE r.rolname = session_user AND (r.rolsuper OR r.rolcreaterole))
+        OR EXISTS (SELECT 1 FROM public.users u
+                   WHERE u.login = session_user AND u.role = 'admin'
+                     AND NOT u.disabled AND u.deleted_at IS NULL)
+$$"""
+
+FUNCTIONS["crm_unassigned_visible()"] = f"""
+RETURNS boolean LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT coalesce((SELECT s.unassigned_visible FROM public.crm_server_settings s
+                     WHERE s.id = 1), false)
+$$"""
+
+FUNCTIONS["crm_license_info()"] = f"""
+RETURNS TABLE (document text, signature text) LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT l.document, l.signature FROM public.crm_license l WHERE l.id = 1
+$$"""
+
+FUNCTIONS["crm_seat_count()"] = f"""
+RETURNS integer LANGUAGE plpgsql STABLE {_DEFINER} AS $$
+DECLARE
+    doc jsonb;
+BEGIN
+    SELECT l.document::jsonb INTO doc FROM public.crm_license l WHERE l.id = 1;
+    IF doc IS NULL THEN
+        RETURN {FREE_SEATS};
+    END IF;
+    IF (doc ->> 'expires')::date < current_date THEN
+        RAISE EXCEPTION USING ERRCODE = 'CRM03', MESSAGE = 'the license has expired';
+    END IF;
+    RETURN (doc ->> 'seats')::integer;
+END
+$$"""
+
+FUNCTIONS["crm_seat_status()"] = f"""
+RETURNS TABLE (slot integer, login text, host text, since timestamptz)
+LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT s.slot, s.login, s.host, s.since FROM public.crm_seats s
+    WHERE public.crm_lock_held({SEAT_LOCK}, s.slot, s.pid)
+    ORDER BY s.slot
+$$"""
+
+FUNCTIONS["crm_take_seat(p_host text)"] = f"""
+RETURNS TABLE (slot integer, token text) LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+DECLARE
+    me integer := pg_catalog.pg_backend_pid();
+    seats integer;
+    n integer;
+    t text;
+BEGIN
+    SELECT k.slot, k.token INTO n, t FROM public.crm_seat_tokens k
+    WHERE k.holder_pid = me AND public.crm_lock_held({SEAT_LOCK}, k.slot, me);
+    IF FOUND THEN  -- this backend holds a seat already
+        RETURN QUERY SELECT n, t;
+        RETURN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM public.users u WHERE u.login = session_user
+                   AND NOT u.disabled AND u.deleted_at IS NULL) THEN
+        RAISE EXCEPTION USING ERRCODE = 'CRM01',
+            MESSAGE = pg_catalog.format('%s is not a user of this CRM', session_user);
+    END IF;
+    seats := public.crm_seat_count();
+    FOR n IN 1..seats LOOP
+        IF pg_catalog.pg_try_advisory_lock({SEAT_LOCK}, n) THEN
+            t := pg_catalog.md5(pg_catalog.random()::text || pg_catalog.clock_timestamp()::text
+                                || me::text || pg_catalog.random()::text);
+            DELETE FROM public.crm_seat_sessions s
+            WHERE s.pid = me OR s.pid NOT IN (SELECT a.pid FROM pg_catalog.pg_stat_activity a
+                                              WHERE a.pid IS NOT NULL);
+            INSERT INTO public.crm_seat_sessions (pid, slot, holder_pid) VALUES (me, n, me);
+            PERFORM pg_catalog.pg_advisory_lock({JOIN_LOCK}, me);
+            INSERT INTO public.crm_seat_tokens (slot, holder_pid, login, token)
+            VALUES (n, me, session_user, t)
+            ON CONFLICT ON CONSTRAINT crm_seat_tokens_pkey DO UPDATE
+                SET holder_pid = EXCLUDED.holder_pid, login = EXCLUDED.login,
+                    token = EXCLUDED.token;
+            INSERT INTO public.crm_seats (slot, login, host, since, pid)
+            VALUES (n, session_user, coalesce(p_host, ''), pg_catalog.now(), me)
+            ON CONFLICT ON CONSTRAINT crm_seats_pkey DO UPDATE
+                SET login = EXCLUDED.login, host = EXCLUDED.host, since = EXCLUDED.since,
+                    pid = EXCLUDED.pid;
+            RETURN QUERY SELECT n, t;
+            RETURN;
+        END IF;
+    END LOOP;
+    RAISE EXCEPTION USING ERRCODE = 'CRM02', MESSAGE = 'every seat is taken';
+END
+$$"""
+
+FUNCTIONS["crm_seat_join(p_token text)"] = f"""
+RETURNS integer LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+DECLARE
+    me integer := pg_catalog.pg_backend_pid();
+    k record;
+BEGIN
+    SELECT * INTO k FROM public.crm_seat_tokens t WHERE t.token = p_token;
+    IF NOT FOUND OR k.login <> session_user
+       OR NOT public.crm_lock_held({SEAT_LOCK}, k.slot, k.holder_pid) THEN
+        RAISE EXCEPTION USING ERRCODE = 'CRM04', MESSAGE = 'no such seat to join';
+    END IF;
+    DELETE FROM public.crm_seat_sessions s WHERE s.pid = me;
+    INSERT INTO public.crm_seat_sessions (pid, slot, holder_pid) VALUES (me, k.slot, k.holder_pid);
+    IF NOT public.crm_lock_held({JOIN_LOCK}, me, me) THEN
+        PERFORM pg_catalog.pg_advisory_lock({JOIN_LOCK}, me);
+    END IF;
+    RETURN k.slot;
+END
+$$"""
+
+FUNCTIONS["crm_kick_seat(p_slot integer)"] = f"""
+RETURNS integer LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+DECLARE
+    ended integer := 0;
+    p integer;
+BEGIN
+    IF NOT public.crm_is_admin() THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'only an administrator ends sessions';
+    END IF;
+    FOR p IN
+        SELECT l.pid FROM pg_catalog.pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {SEAT_LOCK}::oid
+          AND l.objid = p_slot::oid AND l.objsubid = 2
+          AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d
+                            WHERE d.datname = pg_catalog.current_database())
+        UNION
+        SELECT s.pid FROM public.crm_seat_sessions s
+        WHERE s.slot = p_slot AND public.crm_lock_held({JOIN_LOCK}, s.pid, s.pid)
+    LOOP
+        IF pg_catalog.pg_terminate_backend(p, 5000) THEN
+            ended := ended + 1;
+        END IF;
+    END LOOP;
+    DELETE FROM public.crm_seats s WHERE s.slot = p_slot;
+    RETURN ended;
+END
+$$"""
+
+FUNCTIONS["crm_next_invoice_number(p_series integer)"] = f"""
+RETURNS integer LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+DECLARE
+    n integer;
+BEGIN
+    IF NOT (public.crm_has_seat() OR public.crm_is_admin()) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'no seat';
+    END IF;
+    INSERT INTO public.invoice_counters (series, last_number) VALUES (p_series, 0)
+    ON CONFLICT (series) DO NOTHING;
+    UPDATE public.invoice_counters c SET last_number = c.last_number + 1
+    WHERE c.series = p_series RETURNING c.last_number INTO n;
+    RETURN n;
+END
+$$"""
+
+
+def install_functions(conn: Connection) -> None:
+    """Create or replace every function; none is executable by PUBLIC."""
+    for signature, body in FUNCTIONS.items():
+        conn.exec_driver_sql(f"CREATE OR REPLACE FUNCTION public.{signature}\n{body}")
+        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+
+
+def after_migrate(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        install_functions(conn)

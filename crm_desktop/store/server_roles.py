@@ -1,0 +1,157 @@
+"""The database roles of one CRM database on an office server.
+
+Roles are global to a PostgreSQL cluster while a CRM lives in one database, so the names
+carry the database's (`crm_owner`, `crm_users` ... for the default database `crm`;
+`crm_<db>_owner` ... for another), and one server can hold several CRMs.
+
+- `owner` (NOLOGIN) owns every table and function: no person logs in as it, and no
+  user is a member of it, so nobody can `SET ROLE` to it.
+- `users` (NOLOGIN) is the group of every CRM login: table privileges are granted to it,
+  and row-level security decides which rows.
+- one group per app role (`admin`, `exec`, `manager`, `accountant`, `production`), each a
+  member of `users`; a login is a member of its role's group (an administrator also of
+  `exec`), and the policies are written `TO` these groups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from crm_desktop.errors import PermissionDenied
+from crm_desktop.i18n import _
+from crm_desktop.models.user import Role
+
+LOGIN_CONNECTION_LIMIT = 20  # one desktop opens a few connections (the app, its workers)
+
+
+@dataclass(frozen=True)
+class ServerRoles:
+    prefix: str
+
+    @classmethod
+    def for_database(cls, database: str) -> ServerRoles:
+        if database == "crm":
+            return cls("crm")
+        name = re.sub(r"[^a-z0-9_]", "_", database.lower())
+        if len(name) > 40:
+            name = name[:32] + "_" + hashlib.sha1(database.encode()).hexdigest()[:7]
+        return cls(f"crm_{name}")
+
+    @property
+    def owner(self) -> str:
+        return f"{self.prefix}_owner"
+
+    @property
+    def users(self) -> str:
+        return f"{self.prefix}_users"
+
+    @property
+    def admin(self) -> str:
+        return f"{self.prefix}_admin"
+
+    @property
+    def exec(self) -> str:
+        return f"{self.prefix}_exec"
+
+    @property
+    def manager(self) -> str:
+        return f"{self.prefix}_manager"
+
+    @property
+    def accountant(self) -> str:
+        return f"{self.prefix}_accountant"
+
+    @property
+    def production(self) -> str:
+        return f"{self.prefix}_production"
+
+    def groups(self) -> list[str]:
+        return [self.admin, self.exec, self.manager, self.accountant, self.production]
+
+    def groups_of(self, role: Role) -> list[str]:
+        """The groups a login of this app role belongs to."""
+        return {
+            Role.ADMIN: [self.admin, self.exec],
+            Role.EXECUTIVE: [self.exec],
+            Role.MANAGER: [self.manager],
+            Role.ACCOUNTANT: [self.accountant],
+            Role.PRODUCTION: [self.production],
+        }[role]
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def stored_roles(conn: Connection) -> ServerRoles | None:
+    """The roles `server init` made for the connected database (their prefix is kept in
+    the database: a copy of it keeps its roles); None before `server init`."""
+    prefix = conn.exec_driver_sql(
+        "SELECT role_prefix FROM public.crm_server_settings WHERE id = 1"
+    ).scalar()
+    return ServerRoles(str(prefix)) if prefix else None
+
+
+def secured(conn: Connection) -> ServerRoles | None:
+    """The roles of the connected database when `server init` has set them up."""
+    roles = stored_roles(conn)
+    if roles is None:
+        return None
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %(n)s", {"n": roles.users}
+    ).first()
+    return roles if found is not None else None
+
+
+def sync_login_role(
+    conn: Connection,
+    login: str,
+    role: Role,
+    *,
+    password: str | None = None,
+    disabled: bool = False,
+) -> bool:
+    """Make the app user's PostgreSQL login (NOSUPERUSER, NOBYPASSRLS, a connection
+    limit) a member of exactly its role's groups; False where the database has no CRM
+    roles (no `server init` yet). Disabling takes the login away and ends its sessions."""
+    roles = secured(conn)
+    if roles is None:
+        return False
+    existing = conn.exec_driver_sql(
+        "SELECT rolsuper OR rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = %(n)s",
+        {"n": login},
+    ).first()
+    if existing is not None and existing[0]:
+        raise PermissionDenied(
+            _("{login} is an administrator of the server, not a CRM login.", login=login)
+        )
+    name = quote_ident(login)
+    options = (
+        f"{'NOLOGIN' if disabled else 'LOGIN'} NOSUPERUSER NOBYPASSRLS NOCREATEDB "
+        f"NOCREATEROLE NOREPLICATION CONNECTION LIMIT {LOGIN_CONNECTION_LIMIT}"
+    )
+    if password is not None:
+        options += f" PASSWORD {quote_literal(password)}"
+    verb = "CREATE" if existing is None else "ALTER"
+    conn.exec_driver_sql(f"{verb} ROLE {name} {options}".replace("%", "%%"))
+    wanted = set(roles.groups_of(role))
+    for group in roles.groups():
+        if group in wanted:
+            conn.exec_driver_sql(f"GRANT {quote_ident(group)} TO {name}")
+        else:
+            conn.exec_driver_sql(f"REVOKE {quote_ident(group)} FROM {name}")
+    if disabled:
+        conn.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
+            "WHERE usename = %(n)s AND datname = current_database()",
+            {"n": login},
+        )
+    return True

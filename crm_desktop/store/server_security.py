@@ -1,0 +1,319 @@
+"""Row-level security on the office server: who sees and changes which rows, decided by
+the database itself (a colleague with psql and their own login sees what the app would
+show them, and no more).
+
+Every policy requires a seat (`crm_has_seat()`, see `server_functions`) and names the
+user by `session_user`, which no client can change (`SET ROLE` changes `current_user`
+only, and users are members of no role worth switching to). The executives' and the
+managers' policies are separate (`TO` their own group) so that each stays a plain
+indexable condition; helpers are wrapped in `(SELECT ...)` so they run once per query
+(ARCHITECTURE.md, pitfalls).
+
+- executives and administrators: every client-data row;
+- managers: the clients they own (and, when the server's setting says so, unassigned
+  ones), with those clients' contacts, interactions, deals, tasks, invoices and orders;
+  a client cannot be handed to another manager (the UPDATE's check keeps the owner);
+- accountants: every invoice, payment and order, read-only access to the clients on
+  them (their requisites) and those clients' addresses;
+- production: orders from `prepaid` on, with their lines, attachments and history, and
+  no client at all;
+- everyone seated reads the shared reference tables (users, funnel, price list, tags,
+  the company's profile); only administrators change them (executives the price list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from crm_desktop.store.server_functions import FUNCTIONS
+from crm_desktop.store.server_roles import ServerRoles, quote_ident
+
+SEAT = "(SELECT public.crm_has_seat())"
+ME = "(SELECT session_user::text)"
+UNASSIGNED = "(SELECT public.crm_unassigned_visible())"
+PRODUCTION_STATUSES = "('prepaid', 'in_production', 'ready', 'shipped', 'closed')"
+
+# tables whose rows belong to clients (through `owner` or a parent)
+CLIENT_DATA = (
+    "clients",
+    "phones",
+    "emails",
+    "addresses",
+    "messengers",
+    "client_tags",
+    "custom_field_values",
+    "interactions",
+    "deals",
+    "deal_lines",
+    "deal_checklist_marks",
+    "tasks",
+    "invoices",
+    "invoice_lines",
+    "payments",
+    "orders",
+    "order_lines",
+    "order_events",
+    "order_attachments",
+    "import_batches",
+    "import_changes",
+)
+# read by everyone seated, changed by administrators (and some by executives)
+REFERENCE = (
+    "users",
+    "company_profile",
+    "custom_fields",
+    "pipelines",
+    "stages",
+    "stage_checklist_items",
+    "products",
+    "queues",
+    "queue_members",
+    "assignment_rules",
+    "tags",
+    "invoice_counters",
+)
+READ_ONLY = ("invoice_counters",)  # advanced only by crm_next_invoice_number()
+EXEC_WRITES = ("products",)
+EVERYONE_WRITES = ("tags",)  # a new tag while editing a client
+NO_ACCESS = ("login_attempts",)  # PostgreSQL logins are checked by the server
+SERVER_TABLES = (
+    "crm_license",
+    "crm_seats",
+    "crm_seat_tokens",
+    "crm_seat_sessions",
+    "crm_server_settings",
+)
+
+
+@dataclass(frozen=True)
+class Policy:
+    table: str
+    name: str
+    groups: tuple[str, ...]
+    command: str  # ALL, SELECT, INSERT, UPDATE, DELETE
+    using: str | None
+    check: str | None = None
+
+    def sql(self) -> str:
+        to = ", ".join(quote_ident(g) for g in self.groups)
+        parts = [f"CREATE POLICY {self.name} ON public.{self.table} AS PERMISSIVE"]
+        parts.append(f"FOR {self.command} TO {to}")
+        if self.using is not None:
+            parts.append(f"USING ({self.using})")
+        if self.check is not None:
+            parts.append(f"WITH CHECK ({self.check})")
+        return " ".join(parts)
+
+
+def _visible(table: str, column: str = "client_id") -> str:
+    return f"{column} IN (SELECT id FROM public.{table})"
+
+
+def _manager_rules() -> dict[str, tuple[str, str | None]]:
+    """table -> (USING, WITH CHECK or None for the same) of the managers' policy."""
+    own_client = f"owner = {ME} OR (owner IS NULL AND {UNASSIGNED})"
+    clients = _visible("clients")
+    return {
+        "clients": (own_client, f"owner = {ME} OR (owner IS NULL AND {UNASSIGNED})"),
+        "phones": (clients, None),
+        "emails": (clients, None),
+        "addresses": (clients, None),
+        "messengers": (clients, None),
+        "client_tags": (clients, None),
+        "custom_field_values": (_visible("clients", "record_id"), None),
+        "interactions": (clients, None),
+        "deals": (f"owner = {ME} OR {clients}", None),
+        "deal_lines": (_visible("deals", "deal_id"), None),
+        "deal_checklist_marks": (_visible("deals", "deal_id"), None),
+        "tasks": (
+            f"assignee = {ME} OR created_by = {ME} OR {clients} OR "
+            f"queue_id IN (SELECT queue_id FROM public.queue_members WHERE login = {ME})",
+            None,
+        ),
+        "invoices": (f"owner = {ME} OR {clients}", None),
+        "invoice_lines": (_visible("invoices", "invoice_id"), None),
+        "payments": (_visible("invoices", "invoice_id"), None),
+        "orders": (f"owner = {ME} OR {clients}", None),
+        "order_lines": (_visible("orders", "order_id"), None),
+        "order_events": (_visible("orders", "order_id"), None),
+        "order_attachments": (_visible("orders", "order_id"), None),
+        "import_batches": (f"created_by = {ME}", None),
+        "import_changes": (_visible("import_batches", "batch_id"), None),
+    }
+
+
+def policies(roles: ServerRoles) -> list[Policy]:
+    out: list[Policy] = []
+    for table in CLIENT_DATA:
+        out.append(Policy(table, "crm_exec_all", (roles.exec,), "ALL", SEAT, SEAT))
+    for table, (using, check) in _manager_rules().items():
+        out.append(
+            Policy(
+                table,
+                "crm_manager_rows",
+                (roles.manager,),
+                "ALL",
+                f"{SEAT} AND ({using})",
+                f"{SEAT} AND ({check or using})",
+            )
+        )
+    for table in (
+        "invoices",
+        "invoice_lines",
+        "payments",
+        "orders",
+        "order_lines",
+        "order_events",
+        "order_attachments",
+    ):
+        out.append(Policy(table, "crm_accountant_all", (roles.accountant,), "ALL", SEAT, SEAT))
+    on_papers = (
+        "id IN (SELECT client_id FROM public.invoices) "
+        "OR id IN (SELECT client_id FROM public.orders)"
+    )
+    out.append(
+        Policy(
+            "clients",
+            "crm_accountant_read",
+            (roles.accountant,),
+            "SELECT",
+            f"{SEAT} AND ({on_papers})",
+        )
+    )
+    out.append(
+        Policy(
+            "addresses",
+            "crm_accountant_read",
+            (roles.accountant,),
+            "SELECT",
+            f"{SEAT} AND {_visible('clients')}",
+        )
+    )
+    in_production = f"{SEAT} AND status IN {PRODUCTION_STATUSES}"
+    out.append(
+        Policy("orders", "crm_production_read", (roles.production,), "SELECT", in_production)
+    )
+    out.append(
+        Policy(
+            "orders",
+            "crm_production_move",
+            (roles.production,),
+            "UPDATE",
+            in_production,
+            in_production,
+        )
+    )
+    for table in ("order_lines", "order_attachments", "order_events"):
+        out.append(
+            Policy(
+                table,
+                "crm_production_read",
+                (roles.production,),
+                "SELECT",
+                f"{SEAT} AND {_visible('orders', 'order_id')}",
+            )
+        )
+    out.append(
+        Policy(
+            "order_events",
+            "crm_production_write",
+            (roles.production,),
+            "INSERT",
+            None,
+            f"{SEAT} AND {_visible('orders', 'order_id')}",
+        )
+    )
+    for table in REFERENCE:
+        out.append(Policy(table, "crm_read", (roles.users,), "SELECT", SEAT))
+        writers = (
+            (roles.users,)
+            if table in EVERYONE_WRITES
+            else ((roles.admin, roles.exec) if table in EXEC_WRITES else (roles.admin,))
+        )
+        out.append(Policy(table, "crm_write", writers, "ALL", SEAT, SEAT))
+    return out
+
+
+def _role_exists(conn: Connection, name: str) -> bool:
+    row = conn.exec_driver_sql(
+        "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %(n)s", {"n": name}
+    ).first()
+    return row is not None
+
+
+def ensure_roles(conn: Connection, roles: ServerRoles) -> None:
+    for name in (roles.owner, roles.users, *roles.groups()):
+        if not _role_exists(conn, name):
+            conn.exec_driver_sql(f"CREATE ROLE {quote_ident(name)} NOLOGIN")
+    for group in roles.groups():
+        conn.exec_driver_sql(f"GRANT {quote_ident(roles.users)} TO {quote_ident(group)}")
+    # ending another user's session (license kick) from a SECURITY DEFINER function
+    conn.exec_driver_sql(f"GRANT pg_signal_backend TO {quote_ident(roles.owner)}")
+
+
+def _tables(conn: Connection) -> list[str]:
+    rows = conn.exec_driver_sql(
+        "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def install_security(conn: Connection, roles: ServerRoles, database: str) -> None:
+    """Roles, ownership, privileges and policies; safe to run again (it replaces them)."""
+    ensure_roles(conn, roles)
+    owner, users = quote_ident(roles.owner), quote_ident(roles.users)
+    db = quote_ident(database)
+    conn.exec_driver_sql(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {users}")
+    conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {users}")
+    tables = _tables(conn)
+    for table in tables:
+        conn.exec_driver_sql(f"ALTER TABLE public.{quote_ident(table)} OWNER TO {owner}")
+        conn.exec_driver_sql(f"REVOKE ALL ON public.{quote_ident(table)} FROM PUBLIC, {users}")
+    for signature in FUNCTIONS:
+        conn.exec_driver_sql(f"ALTER FUNCTION public.{signature} OWNER TO {owner}")
+        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {users}")
+    writable = [t for t in (*CLIENT_DATA, *REFERENCE) if t in tables]
+    for table in writable:
+        rights = "SELECT" if table in READ_ONLY else "SELECT, INSERT, UPDATE, DELETE"
+        conn.exec_driver_sql(f"GRANT {rights} ON public.{quote_ident(table)} TO {users}")
+    if "alembic_version" in tables:
+        conn.exec_driver_sql(f"GRANT SELECT ON public.alembic_version TO {users}")
+    for table in writable:
+        conn.exec_driver_sql(f"ALTER TABLE public.{quote_ident(table)} ENABLE ROW LEVEL SECURITY")
+        existing = conn.exec_driver_sql(
+            "SELECT policyname FROM pg_catalog.pg_policies "
+            "WHERE schemaname = 'public' AND tablename = %(t)s",
+            {"t": table},
+        )
+        for (name,) in list(existing):
+            conn.exec_driver_sql(f"DROP POLICY {quote_ident(str(name))} ON public.{table}")
+    for table in (*NO_ACCESS, *SERVER_TABLES):
+        if table in tables:
+            conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+    for policy in policies(roles):
+        if policy.table in tables:
+            conn.exec_driver_sql(policy.sql())
+
+
+def make_like_leakproof(conn: Connection) -> bool:
+    """Let the planner use the trigram index for a search under row-level security
+    (ARCHITECTURE.md, pitfalls: `LIKE`'s functions are not LEAKPROOF, so a user's search
+    became a sequential scan). Needs a superuser; False when the login is not one."""
+    superuser = conn.exec_driver_sql(
+        "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"
+    ).scalar()
+    if not superuser:
+        return False
+    for function in (
+        "textlike(text, text)",
+        "texticlike(text, text)",
+        "textnlike(text, text)",
+        "texticnlike(text, text)",
+    ):
+        conn.exec_driver_sql(f"ALTER FUNCTION pg_catalog.{function} LEAKPROOF")
+    return True
