@@ -102,7 +102,7 @@ class Database:
     def ping(self) -> None:
         """A round trip to the database: `ServerUnavailable` when the server is gone."""
         with translate_db_errors(self.location), self.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+            conn.execute(text("SELECT 1"))  # checking out also takes a lost seat again
 
     def is_server_admin(self) -> bool:
         """A PostgreSQL superuser: the CRM's administrator for `server`, `user` and

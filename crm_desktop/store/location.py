@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
@@ -168,3 +169,45 @@ def resolve_location(db: str | None, user: str | None) -> Location:
     login when the URL names none."""
     location = parse_location(db)
     return location if location.is_sqlite else location.with_user(user)
+
+
+NETWORK_FILESYSTEMS = frozenset(
+    {"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs"}
+)
+
+
+def network_share(path: Path, mounts: str | None = None) -> str | None:
+    """Where the file lives when that is a network share (SQLite's locks are unreliable
+    there), else None: a UNC path or a network drive on Windows, a network file system's
+    mount on Linux."""
+    resolved = path.absolute()
+    text = str(resolved)
+    if text.startswith(("\\\\", "//")):
+        return text
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = resolved.drive
+        if drive:
+            drive_remote = 4  # DRIVE_REMOTE
+            kind = ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")  # type: ignore[attr-defined]
+            return drive if kind == drive_remote else None
+        return None
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    lines = mounts.splitlines()
+    best: tuple[int, str, str] | None = None
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        source, point, fstype = parts[0], parts[1].replace("\\040", " "), parts[2]
+        inside = text == point or text.startswith(point.rstrip("/") + "/")
+        if inside and (best is None or len(point) > best[0]):
+            best = (len(point), fstype, source)
+    if best is not None and best[1] in NETWORK_FILESYSTEMS:
+        return best[2]
+    return None

@@ -9,17 +9,23 @@ import os
 import socket
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from crm_desktop.errors import CrmError, PermissionDenied
+from crm_desktop.errors import CrmError, LicenseExhausted, PermissionDenied
 from crm_desktop.logfile import log_path
 from crm_desktop.services.passwords import needs_password, sign_in
 from crm_desktop.services.users import find_user as session_user
 from crm_desktop.services.users import list_users
 from crm_desktop.store import credentials
 from crm_desktop.store.database import Database, open_database
-from crm_desktop.store.location import ENV_DB, Location, default_sqlite_path, resolve_location
+from crm_desktop.store.location import (
+    ENV_DB,
+    Location,
+    default_sqlite_path,
+    network_share,
+    resolve_location,
+)
 from crm_desktop.store.schema import ensure_usable, upgrade
 from crm_desktop.ui.settings import last_login, save_last_login
 
@@ -132,6 +138,73 @@ def _open_server(location: Location) -> Database:
         return database
 
 
+_file_lock: QLockFile | None = None  # held while the app runs
+
+
+def lock_database_file(path: Path) -> tuple[QLockFile | None, str]:
+    """The lock of the file (held until released or the process ends), or None and the
+    computer whose app holds it. A lock left by a process that died is taken over."""
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+    if lock.tryLock(200):
+        return lock, ""
+    _pid, host, _app = lock.getLockInfo()
+    return None, str(host or "")
+
+
+def _lock_sqlite_file(path: Path) -> bool:
+    """One desktop app per database file (a local file is one seat): an OS lock beside
+    the file, released when the app ends, even by a crash (a stale lock is taken over).
+    Command-line tools work alongside under SQLite's own locking. A file on a network
+    share is warned about: SQLite's locking is not reliable there."""
+    global _file_lock
+    share = network_share(path)
+    if share:
+        QMessageBox.warning(
+            None,
+            "crm-desktop",
+            QCoreApplication.translate(
+                "Startup",
+                "The database file is on a network share ({share}): several computers "
+                "working on it can damage it. Use the office server for shared work.",
+            ).format(share=share),
+        )
+    lock, holder = lock_database_file(path)
+    if lock is not None:
+        _file_lock = lock
+        return True
+    QMessageBox.critical(
+        None,
+        "crm-desktop",
+        QCoreApplication.translate(
+            "Startup",
+            "The database {path} is already open in crm-desktop on {host}: a local file "
+            "serves one desktop at a time. Close the other window, or use the office server.",
+        ).format(path=path, host=holder or "?"),
+    )
+    return False
+
+
+def _take_seat(database: Database) -> bool:
+    """Take a license seat on the office server; when all are taken, say who holds them
+    and offer to try again. False: the user gave up."""
+    while True:
+        try:
+            database.take_seat()
+            return True
+        except LicenseExhausted as full:
+            box = QMessageBox(QMessageBox.Icon.Warning, "crm-desktop", full.message)
+            retry = box.addButton(
+                QCoreApplication.translate("Startup", "Try again"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.setDefaultButton(retry)
+            box.exec()
+            if box.clickedButton() is not retry:
+                return False
+
+
 def _set_up_again() -> tuple[Database, str | None] | None:
     from crm_desktop.ui.first_run import run_first_run
 
@@ -162,6 +235,9 @@ def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None
     try:
         location = resolve_location(db, user)
         if location.is_sqlite:
+            assert location.path is not None
+            if not _lock_sqlite_file(location.path):
+                return None
             database = open_database(location, create=True)
             upgrade(database)  # a new file gets its schema; an older one a backup first
             login = user.strip().lower() if user else _remembered_login(database)
@@ -172,6 +248,9 @@ def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None
         else:
             database = _open_server(location)
             ensure_usable(database)
+            if not _take_seat(database):
+                database.dispose()
+                return None
             login = database.location.user
         if login and database.location.is_sqlite and not _sign_in(database, login):
             return None
