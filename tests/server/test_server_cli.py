@@ -52,7 +52,8 @@ def test_server_init_creates_and_then_upgrades_idempotently(pg_url: str, run: Cl
             unsecured = (
                 conn.execute(
                     text(
-                        "SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        "SELECT relname FROM pg_class c "
+                        "JOIN pg_namespace n ON n.oid = c.relnamespace "
                         "WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity "
                         "AND relname <> 'alembic_version'"
                     )
