@@ -39,6 +39,12 @@ BENCHMARKS: dict[str, Benchmark] = {
             "client_pages",
         ),
         Benchmark(
+            "server",
+            "the office server: connect and take a seat; a manager's and an executive's "
+            "search through row-level security vs the table owner's, on N clients",
+            "server",
+        ),
+        Benchmark(
             "demo",
             "wall time of `crm-desktop --db FILE init --demo 100000` on a fresh SQLite file",
             "demo",
