@@ -298,7 +298,7 @@ def _views(session: Session, rows: Sequence[tuple[Order, Any, str, str | None]])
             number=order.number,
             status=order.status,
             client_id=order.client_id,
-            client_name=client_display_name(kind, name, legal_form),
+            client_name=client_display_name(kind, name, legal_form) if name is not None else "",
             deal_id=order.deal_id,
             owner=order.owner,
             due_date=order.due_date,
@@ -319,7 +319,9 @@ def _views(session: Session, rows: Sequence[tuple[Order, Any, str, str | None]])
 
 
 def _query() -> Any:
-    return select(Order, Client.kind, Client.name, Client.legal_form).join(
+    # an outer join: on the office server production sees orders but no client (row-level
+    # security hides them), and an order must not vanish with its client's row
+    return select(Order, Client.kind, Client.name, Client.legal_form).outerjoin(
         Client, Client.id == Order.client_id
     )
 

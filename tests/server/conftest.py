@@ -140,3 +140,24 @@ def seated(office: Office, login: str) -> Iterator[psycopg.Connection[Any]]:
         yield conn
     finally:
         conn.close()
+
+
+@pytest.fixture
+def licensed(office: Office, monkeypatch: pytest.MonkeyPatch) -> Office:
+    """The office with a 10-seat license signed by a key made here (trusted in this
+    process only)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from crm_desktop.store import license_document
+
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    monkeypatch.setattr(license_document, "PUBLIC_KEY", public)
+    document = license_document.make_document("Тест", 10, today() + dt.timedelta(days=30))
+    with psycopg.connect(office.dsn("postgres"), autocommit=True) as admin:
+        admin.execute(
+            "INSERT INTO crm_license (id, document, signature) VALUES (1, %s, %s)",
+            (document, license_document.sign(key, document)),
+        )
+    return office
