@@ -22,6 +22,7 @@ from sqlalchemy import Connection
 SEAT_LOCK = 1129467137  # "CRM\x01": (SEAT_LOCK, slot) is held by a seat's holder
 JOIN_LOCK = 1129467138  # "CRM\x02": (JOIN_LOCK, pid) is held by every seated backend
 FREE_SEATS = 2  # with no license installed
+LOGIN_CONNECTION_LIMIT = 20  # one desktop opens a few connections (the app, its workers)
 
 # (signature, body): CREATE OR REPLACE FUNCTION public.<signature> ... AS $$<body>$$
 _DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
@@ -61,6 +62,11 @@ FUNCTIONS["crm_unassigned_visible()"] = f"""
 RETURNS boolean LANGUAGE sql STABLE {_DEFINER} AS $$
     SELECT coalesce((SELECT s.unassigned_visible FROM public.crm_server_settings s
                      WHERE s.id = 1), false)
+$$"""
+
+FUNCTIONS["crm_role_prefix()"] = f"""
+RETURNS text LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT s.role_prefix FROM public.crm_server_settings s WHERE s.id = 1
 $$"""
 
 FUNCTIONS["crm_license_info()"] = f"""
@@ -204,11 +210,81 @@ END
 $$"""
 
 
+FUNCTIONS["crm_sync_login(p_login text, p_password text, p_disabled boolean)"] = f"""
+RETURNS void LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+DECLARE
+    app_role text;
+    prefix text;
+    privileged boolean;
+    role_exists boolean;
+    wanted text[];
+    g text;
+    options text;
+BEGIN
+    IF NOT public.crm_is_admin() THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'only an administrator manages users';
+    END IF;
+    SELECT u.role INTO app_role FROM public.users u WHERE u.login = p_login;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'CRM05', MESSAGE = 'no such app user';
+    END IF;
+    SELECT s.role_prefix INTO prefix FROM public.crm_server_settings s WHERE s.id = 1;
+    IF prefix IS NULL THEN
+        RETURN;  -- no server init yet: the app user has no login role
+    END IF;
+    SELECT r.rolsuper OR r.rolbypassrls OR r.rolcreaterole OR r.rolcreatedb
+           OR r.rolreplication INTO privileged
+    FROM pg_catalog.pg_roles r WHERE r.rolname = p_login;
+    role_exists := FOUND;
+    IF role_exists AND privileged THEN
+        RAISE EXCEPTION USING ERRCODE = 'CRM06', MESSAGE = 'a server administrator';
+    END IF;
+    -- a new role gets no other attribute (NOSUPERUSER ... are the defaults; only a
+    -- superuser may even name them in ALTER ROLE)
+    options := CASE WHEN p_disabled THEN 'NOLOGIN' ELSE 'LOGIN' END
+        || ' CONNECTION LIMIT ' || {LOGIN_CONNECTION_LIMIT};
+    IF p_password IS NOT NULL THEN
+        options := options || ' PASSWORD ' || pg_catalog.quote_literal(p_password);
+    END IF;
+    IF role_exists THEN
+        EXECUTE pg_catalog.format('ALTER ROLE %I ', p_login) || options;
+    ELSE
+        EXECUTE pg_catalog.format('CREATE ROLE %I ', p_login) || options;
+    END IF;
+    wanted := CASE app_role
+        WHEN 'admin' THEN ARRAY[prefix || '_admin', prefix || '_exec']
+        WHEN 'executive' THEN ARRAY[prefix || '_exec']
+        WHEN 'manager' THEN ARRAY[prefix || '_manager']
+        WHEN 'accountant' THEN ARRAY[prefix || '_accountant']
+        ELSE ARRAY[prefix || '_production'] END;
+    FOREACH g IN ARRAY ARRAY[prefix || '_admin', prefix || '_exec', prefix || '_manager',
+                             prefix || '_accountant', prefix || '_production'] LOOP
+        IF g = ANY (wanted) THEN
+            EXECUTE pg_catalog.format('GRANT %I TO %I', g, p_login);
+        ELSIF pg_catalog.pg_has_role(p_login, g, 'MEMBER') THEN
+            EXECUTE pg_catalog.format('REVOKE %I FROM %I', g, p_login);
+        END IF;
+    END LOOP;
+    IF p_disabled THEN
+        PERFORM pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity a
+        WHERE a.usename = p_login AND a.datname = pg_catalog.current_database();
+    END IF;
+END
+$$"""
+
+
 def install_functions(conn: Connection) -> None:
     """Create or replace every function; none is executable by PUBLIC."""
-    for signature, body in FUNCTIONS.items():
-        conn.exec_driver_sql(f"CREATE OR REPLACE FUNCTION public.{signature}\n{body}")
-        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+    # the driver's own cursor, without parameters: the bodies hold format()'s `%I`
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    cursor = dbapi.cursor()
+    try:
+        for signature, body in FUNCTIONS.items():
+            cursor.execute(f"CREATE OR REPLACE FUNCTION public.{signature}\n{body}")
+            cursor.execute(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+    finally:
+        cursor.close()
 
 
 def after_migrate(conn: Connection) -> None:

@@ -20,12 +20,11 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from crm_desktop.errors import PermissionDenied
 from crm_desktop.i18n import _
 from crm_desktop.models.user import Role
-
-LOGIN_CONNECTION_LIMIT = 20  # one desktop opens a few connections (the app, its workers)
 
 
 @dataclass(frozen=True)
@@ -94,9 +93,7 @@ def quote_literal(value: str) -> str:
 def stored_roles(conn: Connection) -> ServerRoles | None:
     """The roles `server init` made for the connected database (their prefix is kept in
     the database: a copy of it keeps its roles); None before `server init`."""
-    prefix = conn.exec_driver_sql(
-        "SELECT role_prefix FROM public.crm_server_settings WHERE id = 1"
-    ).scalar()
+    prefix = conn.exec_driver_sql("SELECT public.crm_role_prefix()").scalar()
     return ServerRoles(str(prefix)) if prefix else None
 
 
@@ -120,38 +117,21 @@ def sync_login_role(
     disabled: bool = False,
 ) -> bool:
     """Make the app user's PostgreSQL login (NOSUPERUSER, NOBYPASSRLS, a connection
-    limit) a member of exactly its role's groups; False where the database has no CRM
-    roles (no `server init` yet). Disabling takes the login away and ends its sessions."""
-    roles = secured(conn)
-    if roles is None:
+    limit) a member of exactly its role's groups, through the SECURITY DEFINER function
+    `crm_sync_login` (so an app administrator with a seat may, not only a superuser);
+    False where the database has no CRM roles (no `server init` yet). Disabling takes the
+    login away and ends its sessions. The users row (with `role`) must be flushed first."""
+    if secured(conn) is None:
         return False
-    existing = conn.exec_driver_sql(
-        "SELECT rolsuper OR rolbypassrls FROM pg_catalog.pg_roles WHERE rolname = %(n)s",
-        {"n": login},
-    ).first()
-    if existing is not None and existing[0]:
-        raise PermissionDenied(
-            _("{login} is an administrator of the server, not a CRM login.", login=login)
-        )
-    name = quote_ident(login)
-    options = (
-        f"{'NOLOGIN' if disabled else 'LOGIN'} NOSUPERUSER NOBYPASSRLS NOCREATEDB "
-        f"NOCREATEROLE NOREPLICATION CONNECTION LIMIT {LOGIN_CONNECTION_LIMIT}"
-    )
-    if password is not None:
-        options += f" PASSWORD {quote_literal(password)}"
-    verb = "CREATE" if existing is None else "ALTER"
-    conn.exec_driver_sql(f"{verb} ROLE {name} {options}".replace("%", "%%"))
-    wanted = set(roles.groups_of(role))
-    for group in roles.groups():
-        if group in wanted:
-            conn.exec_driver_sql(f"GRANT {quote_ident(group)} TO {name}")
-        else:
-            conn.exec_driver_sql(f"REVOKE {quote_ident(group)} FROM {name}")
-    if disabled:
+    try:
         conn.exec_driver_sql(
-            "SELECT pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity "
-            "WHERE usename = %(n)s AND datname = current_database()",
-            {"n": login},
+            "SELECT public.crm_sync_login(%(login)s, %(password)s, %(disabled)s)",
+            {"login": login, "password": password, "disabled": disabled},
         )
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "CRM06":
+            raise PermissionDenied(
+                _("{login} is an administrator of the server, not a CRM login.", login=login)
+            ) from None
+        raise
     return True

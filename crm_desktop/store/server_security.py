@@ -249,8 +249,13 @@ def ensure_roles(conn: Connection, roles: ServerRoles) -> None:
             conn.exec_driver_sql(f"CREATE ROLE {quote_ident(name)} NOLOGIN")
     for group in roles.groups():
         conn.exec_driver_sql(f"GRANT {quote_ident(roles.users)} TO {quote_ident(group)}")
-    # ending another user's session (license kick) from a SECURITY DEFINER function
-    conn.exec_driver_sql(f"GRANT pg_signal_backend TO {quote_ident(roles.owner)}")
+    owner = quote_ident(roles.owner)
+    # ending another user's session (license kick) and making the users' logins
+    # (crm_sync_login), both from SECURITY DEFINER functions guarded by crm_is_admin()
+    conn.exec_driver_sql(f"GRANT pg_signal_backend TO {owner}")
+    conn.exec_driver_sql(f"ALTER ROLE {owner} CREATEROLE")
+    for group in roles.groups():
+        conn.exec_driver_sql(f"GRANT {quote_ident(group)} TO {owner} WITH ADMIN OPTION")
 
 
 def _tables(conn: Connection) -> list[str]:

@@ -99,12 +99,12 @@ def init_server(admin: Location, database: str = "crm") -> ServerInitReport:
     try:
         upgrade(db)
         with db.engine.begin() as conn:
+            install_functions(conn)
             roles = stored_roles(conn) or ServerRoles.for_database(database)
             conn.exec_driver_sql(
                 "UPDATE public.crm_server_settings SET role_prefix = %(p)s WHERE id = 1",
                 {"p": roles.prefix},
             )
-            install_functions(conn)
             install_security(conn, roles, database)
             leakproof = make_like_leakproof(conn)
     finally:
