@@ -4,9 +4,11 @@ and looked after by its administrator (a PostgreSQL superuser, who takes no seat
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from crm_desktop.commands.context import Context, print_json
 from crm_desktop.errors import BadInput
@@ -24,6 +26,19 @@ def register(commands: Any) -> None:
     init.add_argument("--database", default="crm", help=_("the database's name (crm)"))
     init.add_argument("--json", action="store_true")
     init.set_defaults(handler=cmd_init, takes_seat=False)
+
+    host = sub.add_parser(
+        "host", help=_("run the bundled PostgreSQL on this PC as the office server")
+    )
+    host.add_argument(
+        "--data-dir", type=Path, help=_("where the server keeps its data (the data directory)")
+    )
+    host.add_argument("--port", type=int, default=5432, help=_("the TCP port (5432)"))
+    host.add_argument(
+        "--init-only", action="store_true", help=_("prepare the server, then stop and exit")
+    )
+    host.add_argument("--json", action="store_true")
+    host.set_defaults(handler=cmd_host, takes_seat=False)
 
     set_ = sub.add_parser("set", help=_("the server's settings"))
     set_.add_argument(
@@ -73,6 +88,125 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     )
     print(_("Add its users with 'crm-desktop --db URL user add LOGIN --role ROLE'."))
     return 0
+
+
+class _Stopped(BaseException):
+    """Ctrl+C or SIGTERM reached `server host`: stop PostgreSQL and exit 0."""
+
+
+def cmd_host(ctx: Context, args: argparse.Namespace) -> int:
+    # the handlers go in first: a service stopped while it is still starting must stop
+    # PostgreSQL too, not leave it running
+    previous = _stop_on_signals()
+    try:
+        _host(args)
+    except _Stopped:
+        pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+def _host(args: argparse.Namespace) -> None:
+    from crm_desktop.store import server_host
+
+    prepared = server_host.prepare(args.data_dir, args.port)
+    server = prepared.server
+    try:
+        out = sys.stderr if args.json else sys.stdout  # --json: the JSON alone on stdout
+        _explain_host(prepared, out)
+        if args.json:
+            print_json(server.to_json(prepared.password_saved))
+        if args.init_only:
+            return
+        print(
+            _(
+                "The office server is running at {url}; Ctrl+C stops it.",
+                url=server.url(),
+            ),
+            file=out,
+            flush=True,
+        )
+        sys.stdout.flush()
+        while True:  # as a service does: wait for Ctrl+C or SIGTERM, watch PostgreSQL
+            time.sleep(5)
+            server_host.check_still_running(server)
+    finally:
+        server_host.stop(server)
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    """Ctrl+C and SIGTERM (Ctrl+Break on Windows) raise `_Stopped` once; a second one
+    does not interrupt the stopping."""
+    signals = [signal.SIGINT, signal.SIGTERM]
+    if sys.platform == "win32":
+        signals.append(signal.SIGBREAK)
+    received: list[int] = []
+
+    def handler(signum: int, _frame: object) -> None:
+        received.append(signum)
+        if len(received) == 1:
+            raise _Stopped
+
+    return {sig: signal.signal(sig, handler) for sig in signals}
+
+
+def _explain_host(prepared: Any, out: TextIO) -> None:
+    from crm_desktop.store import server_host
+
+    server = prepared.server
+    if prepared.password is not None:
+        print(
+            _(
+                "The password of the PostgreSQL superuser {user} (shown only now): {password}",
+                user=server_host.SUPERUSER,
+                password=prepared.password,
+            ),
+            file=out,
+        )
+        if prepared.password_saved:
+            print(
+                _(
+                    "It is saved in this PC's keyring (service {service}, account {account}).",
+                    service=server_host.KEYRING_SERVICE,
+                    account=server_host.keyring_user(server.base),
+                ),
+                file=out,
+            )
+        else:
+            print(
+                _("This PC has no keyring: write the password down and keep it safe."),
+                file=out,
+            )
+    report = prepared.init_report
+    if report is None:
+        print(
+            _(
+                "The superuser's password is not in this PC's keyring: set up the CRM "
+                "database with: {command}",
+                command=server_host.init_command(server),
+            ),
+            file=out,
+        )
+    else:
+        print(
+            _(
+                "The CRM database {db} is ready (schema {schema}, PostgreSQL {version}).",
+                db=report.database,
+                schema=report.schema,
+                version=report.server_version,
+            ),
+            file=out,
+        )
+    systemd, windows = server_host.install_commands(server)
+    print(_("Data directory: {path}", path=server.base), file=out)
+    print(_("To start the server at boot on Linux: {command}", command=systemd), file=out)
+    print(
+        _("To start it at boot on Windows (as an administrator): {command}", command=windows),
+        file=out,
+    )
+    print(_("Desktops connect to {url} with their own logins.", url=server.url()), file=out)
 
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
