@@ -54,6 +54,11 @@ def keyring_user(base: Path) -> str:
     return f"{SUPERUSER}@{base}"
 
 
+def superuser_password(server: HostedServer) -> str | None:
+    """The superuser's password kept in this PC's keyring at the first run, or None."""
+    return credentials.load_secret(KEYRING_SERVICE, keyring_user(server.base))
+
+
 @dataclass(frozen=True)
 class HostedServer:
     """The office server this PC runs: where its files are and how to reach it."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -92,6 +93,18 @@ class SettingsPage(QWidget):
             ),
         )
         database_form.addRow(self.tr("User:"), QLabel(login or self.tr("the file's owner")))
+        self.connect_button = QPushButton(self.tr("Connect to a server…"))
+        self.connect_button.setToolTip(
+            self.tr("Work with the office server (or another database) from the next start")
+        )
+        self.connect_button.clicked.connect(self.connect_elsewhere)
+        self.host_button = QPushButton(self.tr("Make this computer the office server…"))
+        self.host_button.clicked.connect(self.make_office_server)
+        server_buttons = QHBoxLayout()
+        server_buttons.addWidget(self.connect_button)
+        server_buttons.addWidget(self.host_button)
+        server_buttons.addStretch(1)
+        database_form.addRow("", server_buttons)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -139,6 +152,27 @@ class SettingsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self._update()
         self.images.load()
+
+    def connect_elsewhere(self) -> None:
+        """The first-run wizard again: the office server (or a file, or the demo); the
+        connection it saves is used from the next start."""
+        from crm_desktop.store.location import default_sqlite_path
+        from crm_desktop.ui.first_run import run_first_run
+
+        opened = run_first_run(default_sqlite_path())
+        if opened is None:
+            return
+        opened[0].dispose()  # this window keeps working on its database until the restart
+        QMessageBox.information(
+            self,
+            self.tr("Settings"),
+            self.tr("Saved. The program uses the new connection from its next start."),
+        )
+
+    def make_office_server(self) -> None:
+        from crm_desktop.ui.office_server_dialog import OfficeServerDialog
+
+        OfficeServerDialog(self).exec()
 
     def is_dirty(self) -> bool:
         current = self.company.details().stripped()
