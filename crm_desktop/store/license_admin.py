@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _
+from crm_desktop.store.audit_trail import write_audit
 from crm_desktop.store.license_document import License, verify
 from crm_desktop.store.seats import SeatHolder
 from crm_desktop.store.server_functions import FREE_SEATS
@@ -67,6 +68,7 @@ def install_license(conn: Connection, lic: License) -> None:
             ),
             {"document": lic.document, "signature": lic.signature},
         )
+        write_audit(conn, "license.installed", "crm_license", 1, lic.to_json())
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) == "42501":
             raise PermissionDenied(
@@ -79,8 +81,11 @@ def kick_seat(conn: Connection, slot: int) -> int:
     """End the sessions holding or joined to `slot`; how many were ended."""
     _require_server(conn)
     try:
-        ended = conn.execute(text("SELECT public.crm_kick_seat(:slot)"), {"slot": slot})
-        return int(ended.scalar_one())
+        ended = int(
+            conn.execute(text("SELECT public.crm_kick_seat(:slot)"), {"slot": slot}).scalar_one()
+        )
+        write_audit(conn, "seat.ended", "crm_seats", slot, {"sessions": ended})
+        return ended
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) == "42501":
             raise PermissionDenied(_("Only an administrator can end a session.")) from None
@@ -93,3 +98,4 @@ def set_unassigned_visible(conn: Connection, visible: bool) -> None:
         text("UPDATE public.crm_server_settings SET unassigned_visible = :v WHERE id = 1"),
         {"v": visible},
     )
+    write_audit(conn, "server.settings", "crm_server_settings", 1, {"unassigned_visible": visible})

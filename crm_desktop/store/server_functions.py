@@ -273,6 +273,20 @@ END
 $$"""
 
 
+FUNCTIONS["crm_write_audit(p_action text, p_table text, p_record text, p_details jsonb)"] = f"""
+RETURNS void LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+BEGIN
+    IF NOT (public.crm_has_seat() OR public.crm_is_admin()) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'no seat';
+    END IF;
+    -- who and when are the server's, never the caller's
+    INSERT INTO public.crm_audit (at, login, action, table_name, record_id, details)
+    VALUES (pg_catalog.clock_timestamp(), session_user, p_action, coalesce(p_table, ''),
+            p_record, coalesce(p_details, '{{}}'::jsonb));
+END
+$$"""
+
+
 def install_functions(conn: Connection) -> None:
     """Create or replace every function; none is executable by PUBLIC."""
     # the driver's own cursor, without parameters: the bodies hold format()'s `%I`

@@ -84,6 +84,7 @@ SERVER_TABLES = (
     "crm_seat_tokens",
     "crm_seat_sessions",
     "crm_server_settings",
+    "crm_audit",
 )
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+from sqlalchemy import text
 
 from crm_desktop.errors import PermissionDenied
 from crm_desktop.models import Role
+from crm_desktop.services.clients import assign_owner
 from crm_desktop.services.users import add_user, disable_user, set_role
 from crm_desktop.store.database import open_database
 from tests.server.conftest import Office
@@ -63,3 +65,34 @@ def test_a_manager_cannot_make_logins(licensed: Office) -> None:
             conn.execute("CREATE ROLE intruder LOGIN")
     finally:
         anna.dispose()
+
+
+def test_the_audit_trail_records_who_by_the_servers_word(licensed: Office) -> None:
+    chief = open_database(licensed.location("chief"))
+    chief.take_seat("test")
+    try:
+        with chief.unit_of_work("chief") as session:
+            add_user(session, "novikova", Role.MANAGER)
+            assign = session.execute(
+                text("SELECT id FROM clients WHERE owner = 'petrov' LIMIT 1")
+            ).scalar_one()
+            assert assign_owner(session, [assign], "ivanova") == 1
+    finally:
+        chief.dispose()
+    with licensed.connect("ivanova") as anna:
+        # she may write an entry (the app does, for her actions), but it is hers
+        anna.execute(
+            "SELECT crm_write_audit('client.owner', 'clients', 'x', '{\"by\": \"chief\"}')"
+        )
+        for statement in ("SELECT * FROM crm_audit", "DELETE FROM crm_audit",
+                          "UPDATE crm_audit SET login = 'chief'"):  # fmt: skip
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                anna.execute(statement)
+    with psycopg.connect(licensed.dsn("postgres"), autocommit=True) as admin:
+        trail = admin.execute(
+            "SELECT login, action, record_id, details FROM crm_audit ORDER BY id"
+        ).fetchall()
+    assert ("chief", "user.login", "novikova") in [row[:3] for row in trail]
+    owner_change = [row for row in trail if row[1] == "client.owner" and row[0] == "chief"]
+    assert owner_change and owner_change[0][3] == {"from": "petrov", "to": "ivanova"}
+    assert trail[-1][0] == "ivanova"

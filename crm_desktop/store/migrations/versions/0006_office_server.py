@@ -1,5 +1,6 @@
 """the office server's own tables (PostgreSQL only): the license document, the seat
-registry, the seats' join tokens and sessions, and the server's settings
+registry, the seats' join tokens and sessions, the server's settings and the audit trail
+(append-only, written by `crm_write_audit` only)
 
 They hold no business data and are never synchronised; no app user may read or change
 them: the SECURITY DEFINER functions of `store/server_functions.py` do that.
@@ -51,8 +52,18 @@ CREATE TABLE IF NOT EXISTS public.crm_server_settings (
     role_prefix text
 );
 INSERT INTO public.crm_server_settings (id) VALUES (1) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS public.crm_audit (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    login text NOT NULL DEFAULT session_user,
+    action text NOT NULL,
+    table_name text NOT NULL DEFAULT '',
+    record_id text,
+    details jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS ix_crm_audit_at ON public.crm_audit (at);
 REVOKE ALL ON public.crm_license, public.crm_seats, public.crm_seat_tokens,
-    public.crm_seat_sessions, public.crm_server_settings FROM PUBLIC;
+    public.crm_seat_sessions, public.crm_server_settings, public.crm_audit FROM PUBLIC;
 """
 
 
@@ -67,5 +78,5 @@ def downgrade() -> None:
         return
     op.execute(
         "DROP TABLE IF EXISTS public.crm_license, public.crm_seats, public.crm_seat_tokens, "
-        "public.crm_seat_sessions, public.crm_server_settings"
+        "public.crm_seat_sessions, public.crm_server_settings, public.crm_audit"
     )
