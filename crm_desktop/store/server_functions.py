@@ -24,6 +24,55 @@ JOIN_LOCK = 1129467138  # "CRM\x02": (JOIN_LOCK, pid) is held by every seated ba
 FREE_SEATS = 2  # with no license installed
 LOGIN_CONNECTION_LIMIT = 20  # one desktop opens a few connections (the app, its workers)
 
+# The server's own tables (migration 0006 makes them; `server init` runs this again, so a
+# server upgraded by an earlier build gets what was added since): all IF NOT EXISTS.
+SERVER_TABLES = """
+CREATE TABLE IF NOT EXISTS public.crm_license (
+    id integer PRIMARY KEY CHECK (id = 1),
+    document text NOT NULL,
+    signature text NOT NULL,
+    installed_at timestamptz NOT NULL DEFAULT now(),
+    installed_by text NOT NULL DEFAULT session_user
+);
+CREATE TABLE IF NOT EXISTS public.crm_seats (
+    slot integer PRIMARY KEY,
+    login text NOT NULL,
+    host text NOT NULL DEFAULT '',
+    since timestamptz NOT NULL DEFAULT now(),
+    pid integer NOT NULL
+);
+CREATE TABLE IF NOT EXISTS public.crm_seat_tokens (
+    slot integer PRIMARY KEY,
+    holder_pid integer NOT NULL,
+    login text NOT NULL,
+    token text NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS public.crm_seat_sessions (
+    pid integer PRIMARY KEY,
+    slot integer NOT NULL,
+    holder_pid integer NOT NULL,
+    joined_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS public.crm_server_settings (
+    id integer PRIMARY KEY CHECK (id = 1),
+    unassigned_visible boolean NOT NULL DEFAULT false,
+    role_prefix text
+);
+INSERT INTO public.crm_server_settings (id) VALUES (1) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS public.crm_audit (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    login text NOT NULL DEFAULT session_user,
+    action text NOT NULL,
+    table_name text NOT NULL DEFAULT '',
+    record_id text,
+    details jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS ix_crm_audit_at ON public.crm_audit (at);
+REVOKE ALL ON public.crm_license, public.crm_seats, public.crm_seat_tokens,
+    public.crm_seat_sessions, public.crm_server_settings, public.crm_audit FROM PUBLIC;
+"""
+
 # (signature, body): CREATE OR REPLACE FUNCTION public.<signature> ... AS $$<body>$$
 _DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
 
@@ -288,12 +337,14 @@ $$"""
 
 
 def install_functions(conn: Connection) -> None:
-    """Create or replace every function; none is executable by PUBLIC."""
+    """The server's tables (if missing), then every function created or replaced; none
+    is executable by PUBLIC."""
     # the driver's own cursor, without parameters: the bodies hold format()'s `%I`
     dbapi = conn.connection.dbapi_connection
     assert dbapi is not None
     cursor = dbapi.cursor()
     try:
+        cursor.execute(SERVER_TABLES)
         for signature, body in FUNCTIONS.items():
             cursor.execute(f"CREATE OR REPLACE FUNCTION public.{signature}\n{body}")
             cursor.execute(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
