@@ -1,6 +1,84 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="208" />
+        <source>New user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="212" />
+        <source>e.g. ivanova</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="215" />
+        <source>e.g. Maria Ivanova</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="227" />
+        <source>The user signs in to the server with this login and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="229" />
+        <source>Without a password anyone at this computer can work as this user.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="233" />
+        <source>Login:</source>
+        <translation type="unfinished">Логин:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="234" />
+        <source>Full name:</source>
+        <translation type="unfinished">ФИО:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="235" />
+        <source>Role:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="236" />
+        <source>Password:</source>
+        <translation type="unfinished">Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="237" />
+        <source>Repeat password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="242" />
+        <source>Add</source>
+        <translation type="unfinished">Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="266" />
+        <source>Enter a login.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="274" />
+        <source>A password needs at least {n} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="278" />
+        <source>Enter a password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="280" />
+        <source>The passwords differ.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AssignmentSettings</name>
     <message>
         <location filename="../../crm_desktop/ui/assignment_settings.py" line="92" />
@@ -2793,113 +2871,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="64" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="65" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="77" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="79" />
         <source>This section comes with the next version of the program.</source>
         <translation>Этот раздел появится в следующей версии программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="79" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="81" />
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="80" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="82" />
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="81" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="83" />
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="82" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="84" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="87" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="89" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="88" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="90" />
         <source>Reports and dashboards</source>
         <translation>Отчёты и сводки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="90" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="92" />
+        <source>Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="93" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="127" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="130" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="145" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="148" />
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="162" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="165" />
         <source>Connection lost</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="167" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="170" />
         <source>The connection to the server is back.</source>
         <translation>Связь с сервером восстановлена.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="256" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="266" />
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="269" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="279" />
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="270" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="280" />
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="273" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="283" />
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="166" />
-        <location filename="../../crm_desktop/ui/main_window.py" line="274" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="169" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="284" />
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="83" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="85" />
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="84" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="86" />
         <source>Price list</source>
         <translation>Прайс-лист</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="156" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="159" />
         <source>No connection to the server {server}. Open cards keep what you typed; the program reconnects by itself.</source>
         <translation>Нет связи с сервером {server}. Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="279" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="289" />
         <source>the file's owner</source>
         <translation>владелец файла</translation>
     </message>
@@ -3095,6 +3178,109 @@
         <location filename="../../crm_desktop/ui/my_day.py" line="364" />
         <source>Put off until {when}: {title}</source>
         <translation>Отложено до {when}: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeServerDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="58" />
+        <source>Make this computer the office server</source>
+        <translation>Сделать этот компьютер офисным сервером</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="64" />
+        <source>This computer will keep the office's database: the other desktops connect to it over the local network, each with their own login. It must stay switched on while the others work. You become the CRM's administrator.</source>
+        <translation>На этом компьютере будет храниться база офиса: остальные рабочие места подключаются к нему по локальной сети, каждое со своим логином. Он должен быть включён, пока работают остальные. Вы станете администратором CRM.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="80" />
+        <source>Remember my password in the system keyring (never in a file)</source>
+        <translation>Запомнить мой пароль в системном хранилище паролей (никогда — в файле)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="87" />
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="88" />
+        <source>Your login:</source>
+        <translation>Ваш логин:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="89" />
+        <source>Your full name:</source>
+        <translation>Ваше полное имя:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="90" />
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="91" />
+        <source>Repeat it:</source>
+        <translation>Повторите пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="98" />
+        <source>Copy the address</source>
+        <translation>Скопировать адрес</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="105" />
+        <source>The program connects to the new server from its next start.</source>
+        <translation>Программа подключится к новому серверу при следующем запуске.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="114" />
+        <source>Make this computer the server</source>
+        <translation>Сделать этот компьютер сервером</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="133" />
+        <source>At least {n} characters</source>
+        <translation>Не меньше {n} символов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="135" />
+        <source>The two passwords differ</source>
+        <translation>Пароли не совпадают</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="157" />
+        <source>Preparing the office server…</source>
+        <translation>Подготовка офисного сервера…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="179" />
+        <source>The office server is ready. Other desktops connect to:</source>
+        <translation>Офисный сервер готов. Остальные рабочие места подключаются к адресу:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="185" />
+        <source>The PostgreSQL superuser's password (shown only now; keep it safe): {p}</source>
+        <translation>Пароль суперпользователя PostgreSQL (показывается только сейчас; сохраните его в надёжном месте): {p}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="190" />
+        <source>Start the server with: {command}</source>
+        <translation>Запустите сервер командой: {command}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="194" />
+        <source>To start it with the computer:</source>
+        <translation>Чтобы сервер запускался вместе с компьютером:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="199" />
+        <source>This computer has no keyring: the program will ask your password.</source>
+        <translation>На этом компьютере нет хранилища паролей: программа будет спрашивать пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="204" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -3922,6 +4108,29 @@
     </message>
 </context>
 <context>
+    <name>SeatTableModel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <source>Seat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <source>Login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <source>Computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <source>Since</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SendMailDialog</name>
     <message>
         <location filename="../../crm_desktop/ui/send_mail.py" line="84" />
@@ -4031,102 +4240,123 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="50" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="51" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="168" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="61" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="62" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="64" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="65" />
         <source>Language of the program:</source>
         <translation>Язык программы:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="65" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="66" />
         <source>Takes effect when the program starts again.</source>
         <translation>Вступит в силу при следующем запуске программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="68" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="69" />
         <source>Save the requisites</source>
         <translation>Сохранить реквизиты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="69" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="70" />
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="73" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="74" />
         <source>Your company (for invoices)</source>
         <translation>Ваша компания (для счетов)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="83" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="84" />
         <source>Data</source>
         <translation>Данные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="87" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="88" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="89" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="90" />
         <source>local file {path}</source>
         <translation>локальный файл {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="91" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="92" />
         <source>office server {server}</source>
         <translation>сервер в офисе {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="94" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="95" />
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="94" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="95" />
         <source>the file's owner</source>
         <translation>владелец файла</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="116" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="96" />
+        <source>Connect to a server…</source>
+        <translation>Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="98" />
+        <source>Work with the office server (or another database) from the next start</source>
+        <translation>Работать с офисным сервером (или другой базой) со следующего запуска</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="101" />
+        <source>Make this computer the office server…</source>
+        <translation>Сделать этот компьютер офисным сервером…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="129" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="117" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="130" />
         <source>Sales funnel</source>
         <translation>Воронка продаж</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="118" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="131" />
         <source>Assignment</source>
         <translation>Назначение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="121" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="134" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="122" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="135" />
         <source>Mail</source>
         <translation>Почта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="137" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="150" />
         <source>Only an administrator can change the requisites.</source>
         <translation>Изменять реквизиты может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/settings_page.py" line="172" />
+        <location filename="../../crm_desktop/ui/settings_page.py" line="169" />
+        <source>Saved. The program uses the new connection from its next start.</source>
+        <translation>Сохранено. Программа будет использовать новое подключение со следующего запуска.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/settings_page.py" line="206" />
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -4296,27 +4526,42 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="33" />
+        <location filename="../../crm_desktop/ui/startup.py" line="39" />
         <source>Password for {user} on {server}:</source>
         <translation>Пароль для {user} на {server}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="50" />
+        <location filename="../../crm_desktop/ui/startup.py" line="56" />
         <source>Password for {login}:</source>
         <translation>Пароль для {login}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="96" />
+        <location filename="../../crm_desktop/ui/startup.py" line="102" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="149" />
+        <location filename="../../crm_desktop/ui/startup.py" line="166" />
+        <source>The database file is on a network share ({share}): several computers working on it can damage it. Use the office server for shared work.</source>
+        <translation>Файл базы данных находится в сетевой папке ({share}): одновременная работа нескольких компьютеров может его повредить. Для совместной работы используйте офисный сервер.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/startup.py" line="179" />
+        <source>The database {path} is already open in crm-desktop on {host}: a local file serves one desktop at a time. Close the other window, or use the office server.</source>
+        <translation>База {path} уже открыта в crm-desktop на компьютере {host}: с локальным файлом одновременно работает только одно рабочее место. Закройте другое окно или используйте офисный сервер.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/startup.py" line="198" />
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/startup.py" line="222" />
         <source>Set up the connection again…</source>
         <translation>Настроить подключение заново…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="185" />
+        <location filename="../../crm_desktop/ui/startup.py" line="264" />
         <source>The database cannot be opened.</source>
         <translation>Не удаётся открыть базу данных.</translation>
     </message>
@@ -4609,6 +4854,49 @@
     </message>
 </context>
 <context>
+    <name>UserLabels</name>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="60" />
+        <source>Administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="61" />
+        <source>Executive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="62" />
+        <source>Manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="63" />
+        <source>Accountant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="64" />
+        <source>Production</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="71" />
+        <source>Active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="72" />
+        <source>Disabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="73" />
+        <source>Absent</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>UserPage</name>
     <message>
         <location filename="../../crm_desktop/ui/first_run.py" line="311" />
@@ -4664,6 +4952,173 @@
         <location filename="../../crm_desktop/ui/first_run.py" line="353" />
         <source>Type the password once more</source>
         <translation>Введите пароль ещё раз</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <source>Login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <source>Full name</source>
+        <translation type="unfinished">ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <source>State</source>
+        <translation type="unfinished">Состояние</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="353" />
+        <source>Only an administrator can add users, disable them or change their roles.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="357" />
+        <source>Add user…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="358" />
+        <source>Add a user (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="360" />
+        <source>Disable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="362" />
+        <source>Enable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="364" />
+        <source>Change role…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="393" />
+        <source>Nobody holds a seat now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="395" />
+        <source>Refresh</source>
+        <translation type="unfinished">Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="396" />
+        <source>Read the seats again (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="398" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="687" />
+        <source>End session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="414" />
+        <source>A local database file serves one desktop at a time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="420" />
+        <source>Users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="421" />
+        <source>Seats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="502" />
+        <source>No license installed: {n} seats free of charge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="506" />
+        <source>Licensed to {customer}: {seats} seats until {expires}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="514" />
+        <source>In use: {n} of {seats}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="586" />
+        <source>User {login} added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="605" />
+        <source>Disable {who}? They can no longer sign in, and their sessions on the server end now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="609" />
+        <source>Disable {who}? They can no longer sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="612" />
+        <source>Disable user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="622" />
+        <source>{who} is disabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="634" />
+        <source>{who} can sign in again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="649" />
+        <source>Change role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="650" />
+        <source>Role of {who}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="664" />
+        <source>{who} is now: {role}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="681" />
+        <source>This seat is your own session: close the program to free it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="689" />
+        <source>End the session of {login} on {host} (seat {slot})? Their program loses its connection to the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/users_page.py" line="701" />
+        <source>The session of {login} (seat {slot}) has ended</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
