@@ -37,6 +37,7 @@ from crm_desktop.ui.my_day import MyDayPage
 from crm_desktop.ui.orders_page import OrdersPage
 from crm_desktop.ui.price_list import PriceListPage
 from crm_desktop.ui.print_preview import InvoicePrintPreview, render_for_preview
+from crm_desktop.ui.users_page import UsersPage
 
 
 def settle(app: QApplication, ms: int = 400) -> None:
@@ -313,6 +314,30 @@ def orders_and_price_list(app: QApplication, window: MainWindow, out: Path, lang
         product.reject()
 
 
+def users_page(app: QApplication, db: Any, out: Path, lang: str) -> None:
+    """The administrator's Users screen (the file's owner), the new-user dialog with a
+    message at a field, and the Seats tab (one line on a local file)."""
+    page = UsersPage(db, None)
+    page.resize(1100, 640)
+    page.show()
+    settle(app, 800)
+    page.grab().save(str(out / f"users-{lang}.png"))
+    dialog = page.add_user()
+    if dialog is not None:
+        dialog.login.setText("sidorov")
+        dialog.full_name.setText("Сидоров Алексей")
+        dialog.password.setText("secret-pass")
+        dialog.repeat.setText("secret-pas")
+        dialog.repeat.textEdited.emit("secret-pas")
+        settle(app)
+        dialog.grab().save(str(out / f"user-add-{lang}.png"))
+        dialog.reject()
+    page.tabs.setCurrentIndex(page.seats_tab_index)
+    settle(app)
+    page.grab().save(str(out / f"users-seats-{lang}.png"))
+    page.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -372,6 +397,7 @@ def main() -> int:
             invoices(app, window, out, lang)
             orders_and_price_list(app, window, out, lang)
             import_wizard(app, window, out, lang)
+            users_page(app, db, out, lang)
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)
         db.dispose()

@@ -138,3 +138,33 @@ def disable_user(session: Session, login: str) -> UserView:
     if session.get_bind().dialect.name == "postgresql":
         sync_login_role(session.connection(), user.login, user.role, disabled=True)
     return _view(user)
+
+
+def enable_user(session: Session, login: str) -> UserView:
+    """Let a disabled user sign in again (on the server their login role works again)."""
+    require_admin(session)
+    user = get_user(session, login)
+    user.disabled = False
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        sync_login_role(session.connection(), user.login, user.role)
+    return _view(user)
+
+
+def set_role(session: Session, login: str, role: Role) -> UserView:
+    """Give a user another role (on the server: the groups of their login role); an
+    administrator cannot take their own administrator's role away."""
+    require_admin(session)
+    user = get_user(session, login)
+    if user.login == session.info.get("login") and role != Role.ADMIN:
+        raise ValidationError("role", _("You cannot take away your own administrator's role."))
+    user.role = role
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        sync_login_role(session.connection(), user.login, role, disabled=user.disabled)
+    return _view(user)
+
+
+def absent_logins(session: Session) -> set[str]:
+    """The users on holiday (automatic assignment skips them)."""
+    return set(session.scalars(select(User.login).where(User.absent.is_(True))))

@@ -94,6 +94,12 @@ def quote_literal(value: str) -> str:
 def stored_roles(conn: Connection) -> ServerRoles | None:
     """The roles `server init` made for the connected database (their prefix is kept in
     the database: a copy of it keeps its roles); None before `server init`."""
+    usable = conn.exec_driver_sql(
+        "SELECT CASE WHEN to_regprocedure('public.crm_role_prefix()') IS NULL THEN false "
+        "ELSE has_function_privilege('public.crm_role_prefix()', 'EXECUTE') END"
+    ).scalar()
+    if not usable:  # before server init, or a login outside the CRM's group
+        return None
     prefix = conn.exec_driver_sql("SELECT public.crm_role_prefix()").scalar()
     return ServerRoles(str(prefix)) if prefix else None
 

@@ -20,6 +20,7 @@ NAMES = {
     "attach": "mdi6.paperclip",
     "move": "mdi6.arrow-right-bold-outline",
     "reports": "mdi6.chart-box-outline",
+    "users": "mdi6.account-cog-outline",
     "settings": "mdi6.cog-outline",
     "search": "mdi6.magnify",
     "database": "mdi6.database-outline",

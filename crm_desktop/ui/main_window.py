@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the sections' modules load when a section is first opened
     from crm_desktop.ui.price_list import PriceListPage
     from crm_desktop.ui.reminders import ReminderWatcher
     from crm_desktop.ui.settings_page import SettingsPage
+    from crm_desktop.ui.users_page import UsersPage
 
 UNDO_SECONDS = 15
 REMINDERS_AFTER_MS = 3000  # the first look for due reminders, after the window is up
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.invoices = DeferredPage(self._make_invoices)
         self.orders = DeferredPage(self._make_orders)
         self.products = DeferredPage(self._make_price_list)
+        self.users = DeferredPage(self._make_users)
         self.reminders: ReminderWatcher | None = None  # made a moment after the window shows
         self._closed = False
         soon = self.tr("This section comes with the next version of the program.")
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
                 self.tr("Reports"),
                 ComingSoonPage(self.tr("Reports and dashboards"), soon),
             ),
+            ("users", self.tr("Users"), self.users),
             ("settings", self.tr("Settings"), self.settings_section),
         ]
         self.sidebar = QListWidget()
@@ -210,6 +213,13 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.price_list import PriceListPage
 
         page = PriceListPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _make_users(self) -> UsersPage:
+        from crm_desktop.ui.users_page import UsersPage
+
+        page = UsersPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 

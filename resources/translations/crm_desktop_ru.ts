@@ -5,77 +5,77 @@
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="208" />
         <source>New user</source>
-        <translation type="unfinished" />
+        <translation>Новый пользователь</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="212" />
         <source>e.g. ivanova</source>
-        <translation type="unfinished" />
+        <translation>например, ivanova</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="215" />
         <source>e.g. Maria Ivanova</source>
-        <translation type="unfinished" />
+        <translation>например, Иванова Мария</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="227" />
         <source>The user signs in to the server with this login and password.</source>
-        <translation type="unfinished" />
+        <translation>С этим логином и паролем пользователь входит на сервер.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="229" />
         <source>Without a password anyone at this computer can work as this user.</source>
-        <translation type="unfinished" />
+        <translation>Без пароля любой за этим компьютером сможет работать от имени этого пользователя.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="233" />
         <source>Login:</source>
-        <translation type="unfinished">Логин:</translation>
+        <translation>Логин:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="234" />
         <source>Full name:</source>
-        <translation type="unfinished">ФИО:</translation>
+        <translation>ФИО:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="235" />
         <source>Role:</source>
-        <translation type="unfinished" />
+        <translation>Роль:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="236" />
         <source>Password:</source>
-        <translation type="unfinished">Пароль:</translation>
+        <translation>Пароль:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="237" />
         <source>Repeat password:</source>
-        <translation type="unfinished" />
+        <translation>Повтор пароля:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="242" />
         <source>Add</source>
-        <translation type="unfinished">Добавить</translation>
+        <translation>Добавить</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="266" />
         <source>Enter a login.</source>
-        <translation type="unfinished" />
+        <translation>Введите логин.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="274" />
         <source>A password needs at least {n} characters.</source>
-        <translation type="unfinished" />
+        <translation>Пароль должен быть не короче {n} символов.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="278" />
         <source>Enter a password.</source>
-        <translation type="unfinished" />
+        <translation>Введите пароль.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="280" />
         <source>The passwords differ.</source>
-        <translation type="unfinished" />
+        <translation>Пароли не совпадают.</translation>
     </message>
 </context>
 <context>
@@ -2913,7 +2913,7 @@
     <message>
         <location filename="../../crm_desktop/ui/main_window.py" line="92" />
         <source>Users</source>
-        <translation type="unfinished" />
+        <translation>Пользователи</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/main_window.py" line="93" />
@@ -4112,22 +4112,22 @@
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="172" />
         <source>Seat</source>
-        <translation type="unfinished" />
+        <translation>Место</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="172" />
         <source>Login</source>
-        <translation type="unfinished" />
+        <translation>Логин</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="172" />
         <source>Computer</source>
-        <translation type="unfinished" />
+        <translation>Компьютер</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="172" />
         <source>Since</source>
-        <translation type="unfinished" />
+        <translation>С какого времени</translation>
     </message>
 </context>
 <context>
@@ -4858,42 +4858,42 @@
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="60" />
         <source>Administrator</source>
-        <translation type="unfinished" />
+        <translation>Администратор</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="61" />
         <source>Executive</source>
-        <translation type="unfinished" />
+        <translation>Руководитель</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="62" />
         <source>Manager</source>
-        <translation type="unfinished" />
+        <translation>Менеджер</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="63" />
         <source>Accountant</source>
-        <translation type="unfinished" />
+        <translation>Бухгалтер</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="64" />
         <source>Production</source>
-        <translation type="unfinished" />
+        <translation>Производство</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="71" />
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>Работает</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="72" />
         <source>Disabled</source>
-        <translation type="unfinished" />
+        <translation>Отключён</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="73" />
         <source>Absent</source>
-        <translation type="unfinished" />
+        <translation>В отпуске</translation>
     </message>
 </context>
 <context>
@@ -4959,22 +4959,22 @@
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="137" />
         <source>Login</source>
-        <translation type="unfinished" />
+        <translation>Логин</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="137" />
         <source>Full name</source>
-        <translation type="unfinished">ФИО</translation>
+        <translation>ФИО</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="137" />
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Роль</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="137" />
         <source>State</source>
-        <translation type="unfinished">Состояние</translation>
+        <translation>Состояние</translation>
     </message>
 </context>
 <context>
@@ -4982,143 +4982,143 @@
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="353" />
         <source>Only an administrator can add users, disable them or change their roles.</source>
-        <translation type="unfinished" />
+        <translation>Добавлять и отключать пользователей и менять их роли может только администратор.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="357" />
         <source>Add user…</source>
-        <translation type="unfinished" />
+        <translation>Добавить пользователя…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="358" />
         <source>Add a user (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>Добавить пользователя (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="360" />
         <source>Disable</source>
-        <translation type="unfinished" />
+        <translation>Отключить</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="362" />
         <source>Enable</source>
-        <translation type="unfinished" />
+        <translation>Включить</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="364" />
         <source>Change role…</source>
-        <translation type="unfinished" />
+        <translation>Сменить роль…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="393" />
         <source>Nobody holds a seat now.</source>
-        <translation type="unfinished" />
+        <translation>Сейчас ни одно место не занято.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="395" />
         <source>Refresh</source>
-        <translation type="unfinished">Обновить</translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="396" />
         <source>Read the seats again (F5)</source>
-        <translation type="unfinished" />
+        <translation>Перечитать занятые места (F5)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="398" />
         <location filename="../../crm_desktop/ui/users_page.py" line="687" />
         <source>End session</source>
-        <translation type="unfinished" />
+        <translation>Завершить сеанс</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="414" />
         <source>A local database file serves one desktop at a time.</source>
-        <translation type="unfinished" />
+        <translation>Локальный файл базы данных обслуживает только одно рабочее место одновременно.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="420" />
         <source>Users</source>
-        <translation type="unfinished" />
+        <translation>Пользователи</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="421" />
         <source>Seats</source>
-        <translation type="unfinished" />
+        <translation>Места</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="502" />
         <source>No license installed: {n} seats free of charge</source>
-        <translation type="unfinished" />
+        <translation>Лицензия не установлена: бесплатно доступно мест: {n}</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="506" />
         <source>Licensed to {customer}: {seats} seats until {expires}</source>
-        <translation type="unfinished" />
+        <translation>Лицензия на {customer}: мест: {seats}, до {expires}</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="514" />
         <source>In use: {n} of {seats}</source>
-        <translation type="unfinished" />
+        <translation>Занято: {n} из {seats}</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="586" />
         <source>User {login} added</source>
-        <translation type="unfinished" />
+        <translation>Пользователь {login} добавлен</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="605" />
         <source>Disable {who}? They can no longer sign in, and their sessions on the server end now.</source>
-        <translation type="unfinished" />
+        <translation>Отключить пользователя {who}? Он больше не сможет войти в программу, а его сеансы на сервере сейчас же завершатся.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="609" />
         <source>Disable {who}? They can no longer sign in.</source>
-        <translation type="unfinished" />
+        <translation>Отключить пользователя {who}? Он больше не сможет войти в программу.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="612" />
         <source>Disable user</source>
-        <translation type="unfinished" />
+        <translation>Отключение пользователя</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="622" />
         <source>{who} is disabled</source>
-        <translation type="unfinished" />
+        <translation>Пользователь {who} отключён</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="634" />
         <source>{who} can sign in again</source>
-        <translation type="unfinished" />
+        <translation>Пользователь {who} снова может входить в программу</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="649" />
         <source>Change role</source>
-        <translation type="unfinished" />
+        <translation>Смена роли</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="650" />
         <source>Role of {who}:</source>
-        <translation type="unfinished" />
+        <translation>Роль пользователя {who}:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="664" />
         <source>{who} is now: {role}</source>
-        <translation type="unfinished" />
+        <translation>Новая роль пользователя {who}: {role}</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="681" />
         <source>This seat is your own session: close the program to free it.</source>
-        <translation type="unfinished" />
+        <translation>Это место занимает ваш собственный сеанс: чтобы освободить его, закройте программу.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="689" />
         <source>End the session of {login} on {host} (seat {slot})? Their program loses its connection to the server.</source>
-        <translation type="unfinished" />
+        <translation>Завершить сеанс пользователя {login} на компьютере {host} (место {slot})? Его программа потеряет связь с сервером.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/users_page.py" line="701" />
         <source>The session of {login} (seat {slot}) has ended</source>
-        <translation type="unfinished" />
+        <translation>Сеанс пользователя {login} (место {slot}) завершён</translation>
     </message>
 </context>
 </TS>
