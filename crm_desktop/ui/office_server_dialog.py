@@ -70,6 +70,7 @@ class OfficeServerDialog(QDialog):
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
         self.port.setValue(5432)
+        self.port.setMaximumWidth(110)
         self.login = QLineEdit(suggested_login())
         self.full_name = QLineEdit()
         self.password = QLineEdit()
@@ -142,20 +143,26 @@ class OfficeServerDialog(QDialog):
             show_error(self.errors[name], problems.get(name) if typed.text() else None)
         self.make_button.setEnabled(not problems)
 
-    def make(self) -> Background[OfficeServer] | None:
-        """Prepare the server in a worker (the first time takes some seconds)."""
+    def make(self) -> Background[tuple[OfficeServer, bool]] | None:
+        """Prepare the server in a worker (the first time takes some seconds); the
+        keyring is written there too (a keyring can be slow to answer)."""
         if self.problems():
             return None
         self.make_button.setEnabled(False)
         login, password, port = self.login.text(), self.password.text(), self.port.value()
         full_name, data_dir = self.full_name.text().strip(), self._data_dir
-        job: Background[OfficeServer] = Background(
-            None,
-            lambda _progress: make_office_server(
+        remember = self.remember.isChecked()
+
+        def work(_progress: object) -> tuple[OfficeServer, bool]:
+            server = make_office_server(
                 login, password, full_name=full_name, port=port, data_dir=data_dir
-            ),
-            progress=self.tr("Preparing the office server…"),
-            parent=self,
+            )
+            saved = remember and credentials.save_password(server.local, password)
+            save_location_url(server.local.url())
+            return server, saved
+
+        job: Background[tuple[OfficeServer, bool]] = Background(
+            None, work, progress=self.tr("Preparing the office server…"), parent=self
         )
         return job.on_done(self._made).on_failed(self._failed).start()
 
@@ -166,14 +173,11 @@ class OfficeServerDialog(QDialog):
         show_error(self.errors["form"], message)
         self._check()
 
-    def _made(self, server: OfficeServer) -> None:
+    def _made(self, made: tuple[OfficeServer, bool]) -> None:
         if not shiboken6.isValid(self):
             return
+        server, saved = made
         self.result_server = server
-        saved = False
-        if self.remember.isChecked():
-            saved = credentials.save_password(server.local, self.password.text())
-        save_location_url(server.local.url())
         started = self._start_server(self.port.value(), server.data_dir)
         lines = [
             self.tr("The office server is ready. Other desktops connect to:"),
