@@ -227,11 +227,23 @@ class SeatKeeper:
                 raise
 
     def _on_connect(self, dbapi_conn: Any, record: Any) -> None:
-        seat = self.seat
-        if seat is None:
+        if self.seat is None:
             return
-        join_seat(dbapi_conn, seat.token)
-        record.info["crm_seat_generation"] = self.generation
+        with self._lock:
+            assert self.seat is not None
+            try:
+                join_seat(dbapi_conn, self.seat.token)
+            except psycopg.Error as error:
+                if getattr(error, "sqlstate", None) != "CRM04":
+                    raise
+                # the seat ended (the server restarted, an administrator ended it): the
+                # holder's connection is gone too; take a seat again and join that one
+                dbapi_conn.rollback()
+                self._checked_at = 0.0
+                self.ensure()
+                assert self.seat is not None
+                join_seat(dbapi_conn, self.seat.token)
+            record.info["crm_seat_generation"] = self.generation
 
     def _on_checkout(self, dbapi_conn: Any, record: Any, proxy: Any) -> None:
         if self.seat is None:

@@ -9,11 +9,15 @@ import logging
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from crm_desktop.errors import ServerUnavailable
+from crm_desktop.errors import LicenseExhausted, ServerUnavailable
 from crm_desktop.store.database import Database
 from crm_desktop.ui.background import Background
 
 log = logging.getLogger(__name__)
+
+# a connection back but its seat taken by someone else meanwhile: the banner says who holds
+# the seats, and the check goes on until one is free
+UNAVAILABLE = (ServerUnavailable, LicenseExhausted)
 CHECK_CONNECTED_MS = 30_000
 CHECK_LOST_MS = 5_000
 
@@ -53,7 +57,7 @@ class ConnectionMonitor(QObject):
         self._checking = False
         if error is None:
             self._set(True, "")
-        elif isinstance(error, ServerUnavailable):
+        elif isinstance(error, UNAVAILABLE):
             self._set(False, error.message)
         else:
             log.warning("connection check failed: %s", error)
@@ -61,7 +65,7 @@ class ConnectionMonitor(QObject):
     def report(self, error: BaseException) -> bool:
         """Called with an error met anywhere: True when it was a lost connection (and the
         banner now says so)."""
-        if isinstance(error, ServerUnavailable):
+        if isinstance(error, UNAVAILABLE):
             self._set(False, error.message)
             return True
         return False
