@@ -42,7 +42,12 @@ def upgrade_as_admin(db: Database) -> Path | None:
     """`upgrade`, saying in one sentence that only an administrator may when the server
     refuses an ordinary login."""
     try:
-        return upgrade(db)
+        backup = upgrade(db)
+        if not db.location.is_sqlite and db.is_server_admin():
+            from crm_desktop.store.server_setup import resecure
+
+            resecure(db)  # a secured server stays secured: new tables get their policies
+        return backup
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) in ("42501", "42P01"):
             raise PermissionDenied(

@@ -12,7 +12,12 @@ from sqlalchemy.exc import OperationalError
 
 from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _
-from crm_desktop.store.database import DatabaseMissing, classify_connect_error, open_database
+from crm_desktop.store.database import (
+    Database,
+    DatabaseMissing,
+    classify_connect_error,
+    open_database,
+)
 from crm_desktop.store.location import Location
 from crm_desktop.store.provisioning import create_postgres_database
 from crm_desktop.store.schema import head_revision, upgrade
@@ -110,3 +115,19 @@ def init_server(admin: Location, database: str = "crm") -> ServerInitReport:
     finally:
         db.dispose()
     return ServerInitReport(database, created, head_revision(), version, roles, leakproof)
+
+
+def resecure(db: Database) -> bool:
+    """After an upgrade by `init` with an administrator's login: the functions, owners,
+    grants and policies again, so new tables are the owner's and under row-level security
+    as `server init` leaves them. False where `server init` never ran (no CRM roles)."""
+    if db.location.is_sqlite:
+        return False
+    with db.engine.begin() as conn:
+        install_functions(conn)
+        roles = stored_roles(conn)
+        if roles is None:
+            return False
+        database = str(conn.exec_driver_sql("SELECT current_database()").scalar())
+        install_security(conn, roles, database)
+    return True

@@ -165,3 +165,20 @@ def test_license_install_in_process(
     capsys.readouterr()
     assert crm_cli.main(["--db", office.admin_url, "license", "status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["seats"] == 7
+
+
+def test_init_by_the_administrator_keeps_a_secured_server_secured(
+    office: Office, run: Cli
+) -> None:
+    with psycopg.connect(office.dsn("postgres"), autocommit=True) as admin:
+        # a table added by an upgrade comes owned by the superuser, without policies
+        admin.execute("ALTER TABLE tags OWNER TO postgres")
+        admin.execute("ALTER TABLE tags DISABLE ROW LEVEL SECURITY")
+    assert run("--db", office.admin_url, "init").code == 0
+    with psycopg.connect(office.dsn("postgres"), autocommit=True) as admin:
+        row = admin.execute(
+            "SELECT tableowner, rowsecurity FROM pg_tables WHERE tablename = 'tags'"
+        ).fetchone()
+    assert row is not None and row[0].endswith("_owner") and row[1] is True
+    # an ordinary user's init changes nothing and is no error when nothing is to do
+    assert run("--db", office.location("ivanova").url(), "init").code == 0
