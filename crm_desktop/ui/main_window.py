@@ -29,7 +29,7 @@ from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.connection import ConnectionMonitor
 from crm_desktop.ui.deferred_page import DeferredPage
 from crm_desktop.ui.icons import icon
-from crm_desktop.ui.startup import first_run_path, open_for_app
+from crm_desktop.ui.startup import claim, first_run_path, open_for_app
 from crm_desktop.ui.unexpected import add_connection_reporter, remove_connection_reporter
 
 if TYPE_CHECKING:  # the sections' modules load when a section is first opened
@@ -313,6 +313,9 @@ class MainWindow(QMainWindow):
             from crm_desktop.ui.first_run import run_first_run
 
             opened = run_first_run(local_path)
+            if opened is not None and not claim(opened[0]):
+                opened[0].dispose()
+                return None
         else:
             opened = open_for_app(db, user)
         return cls(*opened) if opened is not None else None

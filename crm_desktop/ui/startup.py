@@ -138,7 +138,7 @@ def _open_server(location: Location) -> Database:
         return database
 
 
-_file_lock: QLockFile | None = None  # held while the app runs
+_file_locks: dict[Path, QLockFile] = {}  # held while the app runs
 
 
 def lock_database_file(path: Path) -> tuple[QLockFile | None, str]:
@@ -157,7 +157,8 @@ def _lock_sqlite_file(path: Path) -> bool:
     the file, released when the app ends, even by a crash (a stale lock is taken over).
     Command-line tools work alongside under SQLite's own locking. A file on a network
     share is warned about: SQLite's locking is not reliable there."""
-    global _file_lock
+    if path.absolute() in _file_locks:
+        return True
     share = network_share(path)
     if share:
         QMessageBox.warning(
@@ -171,7 +172,7 @@ def _lock_sqlite_file(path: Path) -> bool:
         )
     lock, holder = lock_database_file(path)
     if lock is not None:
-        _file_lock = lock
+        _file_locks[path.absolute()] = lock
         return True
     QMessageBox.critical(
         None,
@@ -183,6 +184,15 @@ def _lock_sqlite_file(path: Path) -> bool:
         ).format(path=path, host=holder or "?"),
     )
     return False
+
+
+def claim(database: Database) -> bool:
+    """What this desktop holds while it runs: the local file's lock, or a license seat on
+    the office server. False: refused (the user was told why) or the user gave up."""
+    if database.location.is_sqlite:
+        assert database.location.path is not None
+        return _lock_sqlite_file(database.location.path)
+    return _take_seat(database)
 
 
 def _take_seat(database: Database) -> bool:
