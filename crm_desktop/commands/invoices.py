@@ -81,6 +81,9 @@ def register(commands: Any) -> Any:
     )
     lst.add_argument("--client", help=_("the client's id"))
     lst.add_argument("--deal", help=_("the deal's id"))
+    lst.add_argument(
+        "--number", metavar="TEXT", help=_('invoices whose number contains TEXT ("0012")')
+    )
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_list)
 
@@ -307,6 +310,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         status=status,
         client_id=parse_id(args.client, "--client") if args.client else None,
         deal_id=parse_id(args.deal, "--deal") if args.deal else None,
+        number=args.number,
     )
     with ctx.unit_of_work(write=False) as session:
         if not ctx.location.is_sqlite:  # one snapshot for every page

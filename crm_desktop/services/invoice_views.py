@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import NotFound
@@ -343,6 +343,21 @@ class InvoiceFilter:
     deal_id: uuid.UUID | None = None
     order_id: uuid.UUID | None = None
     owner: str | None = None
+    # A fragment of the printed number ("0012" finds 2026-0012); case does not matter;
+    # drafts (no number yet) never match a fragment.
+    number: str | None = None
+
+
+def number_condition(typed: str) -> ColumnElement[bool] | None:
+    """Invoices whose number contains `typed` (trimmed; % and _ are literal), in any case:
+    ILIKE on PostgreSQL, lower() LIKE lower() on SQLite (ASCII only there, so the typed
+    text is also tried in upper and lower case for numbers with Cyrillic letters)."""
+    text = typed.strip()
+    if not text:
+        return None
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    variants = dict.fromkeys((escaped, escaped.lower(), escaped.upper()))
+    return or_(*(Invoice.number_text.ilike(f"%{v}%", escape="\\") for v in variants))
 
 
 @dataclass(frozen=True)
@@ -371,6 +386,10 @@ def list_invoices(
         query = query.where(Invoice.order_id == where.order_id)
     if where.owner is not None:
         query = query.where(Invoice.owner == where.owner)
+    if where.number is not None:
+        condition = number_condition(where.number)
+        if condition is not None:
+            query = query.where(condition)
     if after is not None:
         query = query.where(Invoice.id < after)
     rows = session.execute(query.order_by(Invoice.id.desc()).limit(limit + 1)).all()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import traceback
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -126,6 +128,12 @@ class DealCard(QDialog):
         )
         self.invoice_button.setEnabled(False)
         self.invoice_button.clicked.connect(lambda: self.create_invoice())
+        self.proposal_button = buttons.addButton(
+            self.tr("Commercial proposal…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.proposal_button.setToolTip(self.tr("The deal's commercial proposal as a PDF"))
+        self.proposal_button.setEnabled(False)
+        self.proposal_button.clicked.connect(lambda: self.save_proposal())
         self.invoice_editor: QDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.form_scroll, 1)
@@ -191,6 +199,7 @@ class DealCard(QDialog):
         self.form_scroll.setEnabled(True)
         self.save_button.setEnabled(True)
         self.invoice_button.setEnabled(view is not None)
+        self.proposal_button.setEnabled(view is not None)
         self._update_title()
         self.sig_loaded.emit()
 
@@ -212,6 +221,23 @@ class DealCard(QDialog):
             self._db, lambda s: create_invoice_from_deal(s, deal_id), self._login
         )
         return job.on_done(opened).on_failed(self._say).start()
+
+    def save_proposal(
+        self, target: Path | None = None, on_saved: Callable[[Path], object] | None = None
+    ) -> Background[Any] | None:
+        """The deal's commercial proposal as a PDF, saved where the user says (`target`
+        skips the question). What is typed but not saved would not be in it: save first."""
+        if self._view is None:
+            return None
+        if self.is_dirty():
+            self.point_at("form", self.tr("Save the deal first."))
+            return None
+        from crm_desktop.ui.proposal_files import save_proposal_file
+
+        show_error(self.errors["form"], None)
+        return save_proposal_file(
+            self, self._db, self._login, self._view.id, target=target, on_saved=on_saved
+        )
 
     def _ticked(self, ticked: DealView) -> None:
         if not shiboken6.isValid(self) or self._view is None:

@@ -1,7 +1,8 @@
 """The invoices: newest first, a page at a time as the list scrolls (`list_invoices`),
-filtered by status and by client; the status in its colour, a due date in red once it
-has passed. From here an invoice is made, opened, previewed, saved as PDF or Excel and
-sent by e-mail. The page is one widget, so it can sit in a tab next to the orders."""
+filtered by status, by client and by a fragment of the number (Ctrl+F); the status in
+its colour, a due date in red once it has passed. From here an invoice is made, opened,
+previewed, saved as PDF or Excel and sent by e-mail. The page is one widget, so it can
+sit in a tab next to the orders."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -44,6 +47,7 @@ from crm_desktop.ui.print_preview import show_print_preview
 from crm_desktop.ui.send_mail import SendMailDialog
 
 PAGE = 100
+SEARCH_DELAY_MS = 250  # the number search waits this long after the last key
 NUMBER, DATE, CLIENT, TOTAL, PAID, STATUS, DUE = range(7)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -213,6 +217,13 @@ class InvoicesPage(QWidget):
         self.client = ClientPicker(db, login)
         self.client.edit.setPlaceholderText(self.tr("Any client: type a name, phone or INN"))
         self.client.setMinimumWidth(320)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("Number…"))
+        self.number.setToolTip(self.tr("Invoices whose number contains this (Ctrl+F)"))
+        self.number.setClearButtonEnabled(True)
+        self.number.setMaximumWidth(160)
+        self._number_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._number_timer.timeout.connect(self.refresh)
         self.new_button = QPushButton(icon("invoices", color="white"), self.tr("New invoice"))
         self.new_button.setToolTip(self.tr("Ctrl+N"))
         self.new_button.setStyleSheet(
@@ -258,6 +269,7 @@ class InvoicesPage(QWidget):
         filters.addWidget(self.status)
         filters.addWidget(QLabel(self.tr("Client:")))
         filters.addWidget(self.client, 1)
+        filters.addWidget(self.number)
         actions = QHBoxLayout()
         for button in (
             self.open_button,
@@ -280,11 +292,14 @@ class InvoicesPage(QWidget):
 
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.client.sig_chosen.connect(lambda _id: self.refresh())
+        self.number.textChanged.connect(lambda _t: self._number_timer.start())
+        self.number.returnPressed.connect(self.refresh)
         self.model.sig_loaded.connect(self._loaded)
         self.model.sig_failed.connect(self.sig_message.emit)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_invoice())
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_number)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -293,16 +308,28 @@ class InvoicesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._number_timer.stop()
         raw = self.status.currentData()
         self.model.set_filter(
             InvoiceFilter(
-                status=InvoiceStatus(raw) if raw else None, client_id=self.client.client_id()
+                status=InvoiceStatus(raw) if raw else None,
+                client_id=self.client.client_id(),
+                number=self.number.text().strip() or None,
             )
         )
 
+    def focus_number(self) -> None:
+        """Ctrl+F: to the number search, its text selected."""
+        self.number.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.number.selectAll()
+
     def _loaded(self) -> None:
         rows = self.model.rowCount()
-        filtered = self.status.currentData() is not None or self.client.client_id() is not None
+        filtered = (
+            self.status.currentData() is not None
+            or self.client.client_id() is not None
+            or bool(self.model.where.number)
+        )
         self.empty.setText(
             self.tr("No invoices match the filter.")
             if filtered

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 import shiboken6
@@ -52,6 +53,7 @@ from crm_desktop.ui.order_labels import (
     move_label,
     queue_label,
 )
+from crm_desktop.ui.prepayment_dialog import PrepaymentDialog
 from crm_desktop.ui.unexpected import one_sentence, report_connection
 
 PAGE = 100
@@ -208,6 +210,7 @@ class OrdersPage(QWidget):
         self.moves: list[OrderStatus] = []
         self.move_buttons: dict[OrderStatus, QPushButton] = {}
         self.dialog: OrderDialog | None = None
+        self.prepayment_dialog: PrepaymentDialog | None = None
 
         title = QLabel(self.tr("Orders"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -385,10 +388,17 @@ class OrdersPage(QWidget):
         if order is not None:
             self.sig_moves.emit()
 
-    def move_current(self, target: OrderStatus) -> Background[OrderView] | None:
-        """Move the selected order to `target`; a refusal shows the service's sentence."""
+    def move_current(
+        self, target: OrderStatus, prepayment: Decimal | None = None
+    ) -> Background[OrderView] | None:
+        """Move the selected order to `target`; a refusal shows the service's sentence.
+        Submitting it first asks how much prepayment to invoice (unless `prepayment`): the
+        move then waits for the dialog (`prepayment_dialog`) and None is returned."""
         order = self.current_order()
         if order is None:
+            return None
+        if target is OrderStatus.AWAITING_PREPAYMENT and prepayment is None:
+            self.ask_prepayment(order)
             return None
         show_error(self.error, None)
         for button in self.move_buttons.values():
@@ -396,10 +406,29 @@ class OrdersPage(QWidget):
         order_id, version = order.id, order.version
         job: Background[OrderView] = Background(
             self._db,
-            lambda s: move_order(s, order_id, target, expected_version=version),
+            lambda s: move_order(
+                s, order_id, target, expected_version=version, prepayment=prepayment
+            ),
             self._login,
         )
         return job.on_done(self._moved).on_failed(self._move_failed).start()
+
+    def ask_prepayment(self, order: OrderView) -> PrepaymentDialog:
+        """The prepayment dialog for `order` (window-modal); OK submits the order."""
+        dialog = PrepaymentDialog(order.total, number=order.number, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        order_id = order.id
+
+        def chosen() -> None:
+            amount = dialog.amount()
+            current = self.current_order()
+            if amount is not None and current is not None and current.id == order_id:
+                self.move_current(OrderStatus.AWAITING_PREPAYMENT, amount)
+
+        dialog.accepted.connect(chosen)
+        self.prepayment_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _moved(self, order: OrderView) -> None:
         if not shiboken6.isValid(self):

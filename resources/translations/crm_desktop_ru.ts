@@ -3,77 +3,77 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="208" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="211" />
         <source>New user</source>
         <translation>Новый пользователь</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="212" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="215" />
         <source>e.g. ivanova</source>
         <translation>например, ivanova</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="215" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="218" />
         <source>e.g. Maria Ivanova</source>
         <translation>например, Иванова Мария</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="227" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="230" />
         <source>The user signs in to the server with this login and password.</source>
         <translation>С этим логином и паролем пользователь входит на сервер.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="229" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="232" />
         <source>Without a password anyone at this computer can work as this user.</source>
         <translation>Без пароля любой за этим компьютером сможет работать от имени этого пользователя.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="233" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="236" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="234" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="237" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="235" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="238" />
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="236" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="239" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="237" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="240" />
         <source>Repeat password:</source>
         <translation>Повтор пароля:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="242" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="245" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="266" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="269" />
         <source>Enter a login.</source>
         <translation>Введите логин.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="274" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="277" />
         <source>A password needs at least {n} characters.</source>
         <translation>Пароль должен быть не короче {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="278" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="281" />
         <source>Enter a password.</source>
         <translation>Введите пароль.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="280" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="283" />
         <source>The passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
@@ -1382,12 +1382,12 @@
     <message>
         <location filename="../../crm_desktop/ui/deal_card.py" line="132" />
         <source>Commercial proposal…</source>
-        <translation type="unfinished" />
+        <translation>Коммерческое предложение…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/deal_card.py" line="134" />
         <source>The deal's commercial proposal as a PDF</source>
-        <translation type="unfinished" />
+        <translation>Коммерческое предложение по сделке в PDF</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/deal_card.py" line="144" />
@@ -1398,7 +1398,7 @@
     <message>
         <location filename="../../crm_desktop/ui/deal_card.py" line="233" />
         <source>Save the deal first.</source>
-        <translation type="unfinished" />
+        <translation>Сначала сохраните сделку.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/deal_card.py" line="259" />
@@ -2585,12 +2585,12 @@
     <message>
         <location filename="../../crm_desktop/ui/invoices_page.py" line="221" />
         <source>Number…</source>
-        <translation type="unfinished" />
+        <translation>Номер…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/invoices_page.py" line="222" />
         <source>Invoices whose number contains this (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>Счета, в номере которых есть этот текст (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/invoices_page.py" line="227" />
@@ -3193,92 +3193,92 @@
         <translation>На этом компьютере будет храниться база офиса: остальные рабочие места подключаются к нему по локальной сети, каждое со своим логином. Он должен быть включён, пока работают остальные. Вы станете администратором CRM.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="80" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="81" />
         <source>Remember my password in the system keyring (never in a file)</source>
         <translation>Запомнить мой пароль в системном хранилище паролей (никогда — в файле)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="87" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="88" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="88" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="89" />
         <source>Your login:</source>
         <translation>Ваш логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="89" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="90" />
         <source>Your full name:</source>
         <translation>Ваше полное имя:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="90" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="91" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="91" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="92" />
         <source>Repeat it:</source>
         <translation>Повторите пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="98" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="99" />
         <source>Copy the address</source>
         <translation>Скопировать адрес</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="105" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="106" />
         <source>The program connects to the new server from its next start.</source>
         <translation>Программа подключится к новому серверу при следующем запуске.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="114" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="115" />
         <source>Make this computer the server</source>
         <translation>Сделать этот компьютер сервером</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="133" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="134" />
         <source>At least {n} characters</source>
         <translation>Не меньше {n} символов</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="135" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="136" />
         <source>The two passwords differ</source>
         <translation>Пароли не совпадают</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="157" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="165" />
         <source>Preparing the office server…</source>
         <translation>Подготовка офисного сервера…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="179" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="183" />
         <source>The office server is ready. Other desktops connect to:</source>
         <translation>Офисный сервер готов. Остальные рабочие места подключаются к адресу:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="185" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="189" />
         <source>The PostgreSQL superuser's password (shown only now; keep it safe): {p}</source>
         <translation>Пароль суперпользователя PostgreSQL (показывается только сейчас; сохраните его в надёжном месте): {p}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="190" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="194" />
         <source>Start the server with: {command}</source>
         <translation>Запустите сервер командой: {command}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="194" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="198" />
         <source>To start it with the computer:</source>
         <translation>Чтобы сервер запускался вместе с компьютером:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="199" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="203" />
         <source>This computer has no keyring: the program will ask your password.</source>
         <translation>На этом компьютере нет хранилища паролей: программа будет спрашивать пароль.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="204" />
+        <location filename="../../crm_desktop/ui/office_server_dialog.py" line="208" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -3673,62 +3673,62 @@
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="48" />
         <source>Prepayment to invoice</source>
-        <translation type="unfinished" />
+        <translation>Предоплата к выставлению</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="51" />
         <source>Order {number}: the total is {total}.</source>
-        <translation type="unfinished" />
+        <translation>Заказ {number}: сумма {total}.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="55" />
         <source>Order {number} has no total yet: type the prepayment.</source>
-        <translation type="unfinished" />
+        <translation>У заказа {number} ещё нет суммы: введите предоплату.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="61" />
         <source>for example 15 000,50</source>
-        <translation type="unfinished" />
+        <translation>например 15 000,50</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="67" />
         <source>{percent} % of the order's total</source>
-        <translation type="unfinished" />
+        <translation>{percent} % суммы заказа</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="76" />
         <source>Amount:</source>
-        <translation type="unfinished" />
+        <translation>Сумма:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="77" />
         <source>Share:</source>
-        <translation type="unfinished" />
+        <translation>Доля:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="82" />
         <source>Submit</source>
-        <translation type="unfinished" />
+        <translation>Передать</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="88" />
         <source>A draft invoice for this amount goes to accounting.</source>
-        <translation type="unfinished" />
+        <translation>Черновик счёта на эту сумму уйдёт в бухгалтерию.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="107" />
         <source>Type the amount to invoice</source>
-        <translation type="unfinished" />
+        <translation>Введите сумму счёта</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="113" />
         <source>The prepayment must be more than zero</source>
-        <translation type="unfinished" />
+        <translation>Предоплата должна быть больше нуля</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/prepayment_dialog.py" line="115" />
         <source>More than the order's total of {total}</source>
-        <translation type="unfinished" />
+        <translation>Больше суммы заказа ({total})</translation>
     </message>
 </context>
 <context>
@@ -4541,27 +4541,27 @@
         <translation>Кто работает?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="166" />
+        <location filename="../../crm_desktop/ui/startup.py" line="167" />
         <source>The database file is on a network share ({share}): several computers working on it can damage it. Use the office server for shared work.</source>
         <translation>Файл базы данных находится в сетевой папке ({share}): одновременная работа нескольких компьютеров может его повредить. Для совместной работы используйте офисный сервер.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="179" />
+        <location filename="../../crm_desktop/ui/startup.py" line="180" />
         <source>The database {path} is already open in crm-desktop on {host}: a local file serves one desktop at a time. Close the other window, or use the office server.</source>
         <translation>База {path} уже открыта в crm-desktop на компьютере {host}: с локальным файлом одновременно работает только одно рабочее место. Закройте другое окно или используйте офисный сервер.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="198" />
+        <location filename="../../crm_desktop/ui/startup.py" line="208" />
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="222" />
+        <location filename="../../crm_desktop/ui/startup.py" line="232" />
         <source>Set up the connection again…</source>
         <translation>Настроить подключение заново…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/startup.py" line="264" />
+        <location filename="../../crm_desktop/ui/startup.py" line="274" />
         <source>The database cannot be opened.</source>
         <translation>Не удаётся открыть базу данных.</translation>
     </message>
@@ -4980,143 +4980,143 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="353" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="356" />
         <source>Only an administrator can add users, disable them or change their roles.</source>
         <translation>Добавлять и отключать пользователей и менять их роли может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="357" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="360" />
         <source>Add user…</source>
         <translation>Добавить пользователя…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="358" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="361" />
         <source>Add a user (Ctrl+N)</source>
         <translation>Добавить пользователя (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="360" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="363" />
         <source>Disable</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="362" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="365" />
         <source>Enable</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="364" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="367" />
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="393" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="396" />
         <source>Nobody holds a seat now.</source>
         <translation>Сейчас ни одно место не занято.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="395" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="398" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="396" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="399" />
         <source>Read the seats again (F5)</source>
         <translation>Перечитать занятые места (F5)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="398" />
-        <location filename="../../crm_desktop/ui/users_page.py" line="687" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="401" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="690" />
         <source>End session</source>
         <translation>Завершить сеанс</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="414" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="417" />
         <source>A local database file serves one desktop at a time.</source>
         <translation>Локальный файл базы данных обслуживает только одно рабочее место одновременно.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="420" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="423" />
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="421" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="424" />
         <source>Seats</source>
         <translation>Места</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="502" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="505" />
         <source>No license installed: {n} seats free of charge</source>
         <translation>Лицензия не установлена: бесплатно доступно мест: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="506" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="509" />
         <source>Licensed to {customer}: {seats} seats until {expires}</source>
         <translation>Лицензия на {customer}: мест: {seats}, до {expires}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="514" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="517" />
         <source>In use: {n} of {seats}</source>
         <translation>Занято: {n} из {seats}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="586" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="589" />
         <source>User {login} added</source>
         <translation>Пользователь {login} добавлен</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="605" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="608" />
         <source>Disable {who}? They can no longer sign in, and their sessions on the server end now.</source>
         <translation>Отключить пользователя {who}? Он больше не сможет войти в программу, а его сеансы на сервере сейчас же завершатся.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="609" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="612" />
         <source>Disable {who}? They can no longer sign in.</source>
         <translation>Отключить пользователя {who}? Он больше не сможет войти в программу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="612" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="615" />
         <source>Disable user</source>
         <translation>Отключение пользователя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="622" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="625" />
         <source>{who} is disabled</source>
         <translation>Пользователь {who} отключён</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="634" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="637" />
         <source>{who} can sign in again</source>
         <translation>Пользователь {who} снова может входить в программу</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="649" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="652" />
         <source>Change role</source>
         <translation>Смена роли</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="650" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="653" />
         <source>Role of {who}:</source>
         <translation>Роль пользователя {who}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="664" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="667" />
         <source>{who} is now: {role}</source>
         <translation>Новая роль пользователя {who}: {role}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="681" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="684" />
         <source>This seat is your own session: close the program to free it.</source>
         <translation>Это место занимает ваш собственный сеанс: чтобы освободить его, закройте программу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="689" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="692" />
         <source>End the session of {login} on {host} (seat {slot})? Their program loses its connection to the server.</source>
         <translation>Завершить сеанс пользователя {login} на компьютере {host} (место {slot})? Его программа потеряет связь с сервером.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="701" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="704" />
         <source>The session of {login} (seat {slot}) has ended</source>
         <translation>Сеанс пользователя {login} (место {slot}) завершён</translation>
     </message>

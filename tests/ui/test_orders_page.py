@@ -60,6 +60,9 @@ def wait_moves(qtbot: QtBot, page: OrdersPage, moves: set[OrderStatus]) -> None:
 def click_move(qtbot: QtBot, page: OrdersPage, target: OrderStatus) -> None:
     with qtbot.waitSignal(page.sig_moved, timeout=15_000):
         page.move_buttons[target].click()
+        if target is S.AWAITING_PREPAYMENT:  # the whole total, as the dialog offers
+            assert page.prepayment_dialog is not None
+            page.prepayment_dialog.ok_button.click()
     qtbot.waitUntil(lambda: page.model.loaded, timeout=10_000)
 
 
