@@ -80,10 +80,12 @@ class Context:
                 create=create,
             )
             self.location = self._db.location  # with the login and password that worked
-            if check_schema:
-                ensure_usable(self._db)
+            # the seat first: a login outside the CRM is told so, not that it may not
+            # read the schema's version
             if self.takes_seat and not self.location.is_sqlite:
                 self._db.take_seat()
+            if check_schema:
+                ensure_usable(self._db)
         return self._db
 
     @contextlib.contextmanager

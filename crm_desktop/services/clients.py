@@ -34,7 +34,6 @@ from crm_desktop.services.legal_forms import normalize_legal_form, split_legal_f
 from crm_desktop.services.messengers import normalize_messenger
 from crm_desktop.services.phones import normalize_phone
 from crm_desktop.services.requisites import normalize_inn, normalize_kpp, normalize_ogrn
-from crm_desktop.store.audit_trail import write_audit
 from crm_desktop.store.search_index import fold
 
 K = TypeVar("K", bound=Hashable)
@@ -460,13 +459,6 @@ def assign_owner(session: Session, client_ids: Sequence[uuid.UUID], login: str |
     changed = 0
     for client in session.scalars(select(Client).where(Client.id.in_(client_ids))):
         if client.owner != owner:
-            write_audit(
-                session.connection(),
-                "client.owner",
-                "clients",
-                client.id,
-                {"from": client.owner, "to": owner},
-            )
             client.owner = owner
             changed += 1
     session.flush()

@@ -1,8 +1,9 @@
-"""The office server's audit trail: who did what to whom, written by the server itself
-(`crm_write_audit`, a SECURITY DEFINER function: the login and the time are the server's,
-and no app user may read or change the table). The administrator's actions on users,
-licenses, seats and client ownership are recorded; a local SQLite file has no trail yet
-(the change-history issue extends it)."""
+"""The office server's audit trail: who did what to whom, written by the server itself.
+The server's functions and triggers record logins made, regrouped or disabled, ended
+seats and every change of a client's owner (store/server_functions.py); this module lets
+the server's administrator (a superuser: license installs, server settings) add theirs.
+The login and the time are always the server's; no app user may read, write or change
+the table. A local SQLite file has no trail yet (the change-history issue extends it)."""
 
 from __future__ import annotations
 

@@ -120,7 +120,7 @@ class Database:
         connection it opens) until `dispose`; None where no seat is needed (SQLite, a
         superuser, a server without the CRM's functions). LicenseExhausted names who
         holds the seats; LicenseInvalid when the installed license is not genuine."""
-        from crm_desktop.store.seats import SeatKeeper, has_server_functions
+        from crm_desktop.store.seats import SeatKeeper, seat_mode
 
         if self.seats is not None:
             return self.seats.seat
@@ -129,10 +129,18 @@ class Database:
         with translate_db_errors(self.location), self.engine.connect() as conn:
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
-                if not has_server_functions(cursor):
-                    return None
+                mode = seat_mode(cursor)
             finally:
                 cursor.close()
+        if mode == "none":
+            return None
+        if mode == "denied":
+            raise PermissionDenied(
+                _(
+                    "{login} is not a user of this CRM: ask the administrator to add you.",
+                    login=self.location.user or "?",
+                )
+            )
         keeper = SeatKeeper(self.engine, self.location, host)
         try:
             seat = keeper.take()

@@ -84,7 +84,6 @@ def kick_seat(conn: Connection, slot: int) -> int:
         ended = int(
             conn.execute(text("SELECT public.crm_kick_seat(:slot)"), {"slot": slot}).scalar_one()
         )
-        write_audit(conn, "seat.ended", "crm_seats", slot, {"sessions": ended})
         return ended
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) == "42501":

@@ -63,10 +63,19 @@ def this_computer() -> str:
     return socket.gethostname()[:255]
 
 
-def has_server_functions(cursor: Any) -> bool:
-    cursor.execute("SELECT to_regprocedure('public.crm_take_seat(text)') IS NOT NULL")
+def seat_mode(cursor: Any) -> str:
+    """"none" where no seat is needed (no CRM functions, or a database `server init` has
+    not secured: its functions still belong to the superuser who migrated it), "seat"
+    where this login takes one, "denied" where the login is outside the CRM's group."""
+    cursor.execute(
+        "SELECT CASE WHEN p.oid IS NULL OR r.rolsuper THEN 'none' "
+        "WHEN has_function_privilege(p.oid, 'EXECUTE') THEN 'seat' ELSE 'denied' END "
+        "FROM (SELECT to_regprocedure('public.crm_take_seat(text)') AS oid) f "
+        "LEFT JOIN pg_catalog.pg_proc p ON p.oid = f.oid "
+        "LEFT JOIN pg_catalog.pg_roles r ON r.oid = p.proowner"
+    )
     row = cursor.fetchone()
-    return bool(row and row[0])
+    return str(row[0]) if row else "none"
 
 
 def installed_license(cursor: Any) -> License | None:
@@ -118,7 +127,7 @@ def _refusal(error: psycopg.Error, cursor: Any, login: str) -> CrmError | None:
 def take_seat(conn: psycopg.Connection[Any], login: str, host: str | None = None) -> Seat:
     """Check the installed license and take a seat on `conn` (autocommit)."""
     with conn.cursor() as cursor:
-        installed_license(cursor)
+        checked = installed_license(cursor)
         try:
             cursor.execute(
                 "SELECT slot, token FROM public.crm_take_seat(%s)", (host or this_computer(),)
@@ -130,7 +139,14 @@ def take_seat(conn: psycopg.Connection[Any], login: str, host: str | None = None
                 raise refusal from None
             raise
     assert row is not None
-    return Seat(int(row[0]), str(row[1]))
+    seat = Seat(int(row[0]), str(row[1]))
+    if checked is not None and seat.slot > checked.seats:
+        # the seat count the server read was altered; the signed license says fewer
+        conn.close()
+        raise LicenseInvalid(
+            _("The installed license is damaged or not genuine: install the license file again.")
+        )
+    return seat
 
 
 def join_seat(dbapi_conn: Any, token: str) -> None:

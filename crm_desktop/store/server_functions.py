@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS public.crm_audit (
     details jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS ix_crm_audit_at ON public.crm_audit (at);
+ALTER TABLE public.crm_seat_sessions ADD COLUMN IF NOT EXISTS login text NOT NULL DEFAULT '';
 REVOKE ALL ON public.crm_license, public.crm_seats, public.crm_seat_tokens,
     public.crm_seat_sessions, public.crm_server_settings, public.crm_audit FROM PUBLIC;
 """
@@ -93,7 +94,7 @@ FUNCTIONS["crm_has_seat()"] = f"""
 RETURNS boolean LANGUAGE sql STABLE {_DEFINER} AS $$
     SELECT EXISTS (
         SELECT 1 FROM public.crm_seat_sessions s
-        WHERE s.pid = pg_catalog.pg_backend_pid()
+        WHERE s.pid = pg_catalog.pg_backend_pid() AND s.login = session_user
           AND public.crm_lock_held({JOIN_LOCK}, s.pid, s.pid)
           AND public.crm_lock_held({SEAT_LOCK}, s.slot, s.holder_pid))
 $$"""
@@ -174,7 +175,8 @@ BEGIN
             DELETE FROM public.crm_seat_sessions s
             WHERE s.pid = me OR s.pid NOT IN (SELECT a.pid FROM pg_catalog.pg_stat_activity a
                                               WHERE a.pid IS NOT NULL);
-            INSERT INTO public.crm_seat_sessions (pid, slot, holder_pid) VALUES (me, n, me);
+            INSERT INTO public.crm_seat_sessions (pid, slot, holder_pid, login)
+            VALUES (me, n, me, session_user);
             PERFORM pg_catalog.pg_advisory_lock({JOIN_LOCK}, me);
             INSERT INTO public.crm_seat_tokens (slot, holder_pid, login, token)
             VALUES (n, me, session_user, t)
@@ -206,7 +208,10 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CRM04', MESSAGE = 'no such seat to join';
     END IF;
     DELETE FROM public.crm_seat_sessions s WHERE s.pid = me;
-    INSERT INTO public.crm_seat_sessions (pid, slot, holder_pid) VALUES (me, k.slot, k.holder_pid);
+    DELETE FROM public.crm_seat_sessions s
+    WHERE s.pid NOT IN (SELECT a.pid FROM pg_catalog.pg_stat_activity a WHERE a.pid IS NOT NULL);
+    INSERT INTO public.crm_seat_sessions (pid, slot, holder_pid, login)
+    VALUES (me, k.slot, k.holder_pid, session_user);
     IF NOT public.crm_lock_held({JOIN_LOCK}, me, me) THEN
         PERFORM pg_catalog.pg_advisory_lock({JOIN_LOCK}, me);
     END IF;
@@ -238,6 +243,8 @@ BEGIN
         END IF;
     END LOOP;
     DELETE FROM public.crm_seats s WHERE s.slot = p_slot;
+    PERFORM public.crm_audit_entry('seat.ended', 'crm_seats', p_slot::text,
+                                   pg_catalog.jsonb_build_object('sessions', ended));
     RETURN ended;
 END
 $$"""
@@ -272,6 +279,9 @@ DECLARE
 BEGIN
     IF NOT public.crm_is_admin() THEN
         RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'only an administrator manages users';
+    END IF;
+    IF p_login LIKE 'crm!_%' ESCAPE '!' OR p_login LIKE 'pg!_%' ESCAPE '!' THEN
+        RAISE EXCEPTION USING ERRCODE = 'CRM06', MESSAGE = 'a reserved role name';
     END IF;
     SELECT u.role INTO app_role FROM public.users u WHERE u.login = p_login;
     IF NOT FOUND THEN
@@ -318,22 +328,129 @@ BEGIN
         PERFORM pg_catalog.pg_terminate_backend(a.pid) FROM pg_catalog.pg_stat_activity a
         WHERE a.usename = p_login AND a.datname = pg_catalog.current_database();
     END IF;
+    PERFORM public.crm_audit_entry(
+        CASE WHEN p_disabled THEN 'user.disabled' ELSE 'user.login' END, 'users', p_login,
+        pg_catalog.jsonb_build_object('role', app_role, 'password_set', p_password IS NOT NULL));
 END
 $$"""
 
+
+# The trail is written by the server's own functions and triggers (crm_sync_login,
+# crm_kick_seat, the clients' owner trigger) through crm_audit_entry, which no user may
+# call; crm_write_audit is for the server's administrator (a superuser) only.
+FUNCTIONS["crm_audit_entry(p_action text, p_table text, p_record text, p_details jsonb)"] = f"""
+RETURNS void LANGUAGE sql VOLATILE {_DEFINER} AS $$
+    -- who and when are the server's, never the caller's
+    INSERT INTO public.crm_audit (at, login, action, table_name, record_id, details)
+    VALUES (pg_catalog.clock_timestamp(), session_user, p_action, coalesce(p_table, ''),
+            p_record, coalesce(p_details, '{{}}'::jsonb))
+$$"""
 
 FUNCTIONS["crm_write_audit(p_action text, p_table text, p_record text, p_details jsonb)"] = f"""
 RETURNS void LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
 BEGIN
-    IF NOT (public.crm_has_seat() OR public.crm_is_admin()) THEN
-        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'no seat';
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                   WHERE r.rolname = session_user AND r.rolsuper) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'the server administrator only';
     END IF;
-    -- who and when are the server's, never the caller's
-    INSERT INTO public.crm_audit (at, login, action, table_name, record_id, details)
-    VALUES (pg_catalog.clock_timestamp(), session_user, p_action, coalesce(p_table, ''),
-            p_record, coalesce(p_details, '{{}}'::jsonb));
+    PERFORM public.crm_audit_entry(p_action, p_table, p_record, p_details);
 END
 $$"""
+
+# ---- triggers (installed on a secured server by server_security) ----------------------
+
+FUNCTIONS["crm_is_superuser()"] = f"""
+RETURNS boolean LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r
+                     WHERE r.rolname = session_user), false)
+$$"""
+
+FUNCTIONS["crm_stamp_authors()"] = f"""
+RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    -- a CRM login writes in its own name (the server administrator, acting for the
+    -- program's tools, keeps what the program says)
+    IF NOT public.crm_is_superuser() THEN
+        IF TG_OP = 'INSERT' THEN
+            NEW.created_by := session_user;
+        ELSE
+            NEW.created_by := OLD.created_by;
+        END IF;
+        NEW.updated_by := session_user;
+    END IF;
+    RETURN NEW;
+END
+$$"""
+
+FUNCTIONS["crm_stamp_order_event()"] = f"""
+RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    IF NOT public.crm_is_superuser() THEN
+        NEW.by := session_user;
+        NEW.at := pg_catalog.now();
+    END IF;
+    RETURN NEW;
+END
+$$"""
+
+FUNCTIONS["crm_no_password_hash()"] = f"""
+RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    NEW.password_hash := NULL;  -- the server keeps the login's password (SCRAM), no copy
+    RETURN NEW;
+END
+$$"""
+
+FUNCTIONS["crm_orders_guard()"] = f"""
+RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+DECLARE
+    prefix text := public.crm_role_prefix();
+BEGIN
+    IF prefix IS NOT NULL
+       AND pg_catalog.pg_has_role(session_user, prefix || '_production', 'MEMBER')
+       AND NOT pg_catalog.pg_has_role(session_user, prefix || '_exec', 'MEMBER')
+       AND NOT public.crm_is_superuser()
+       AND (NEW.client_id, NEW.deal_id, NEW.owner, NEW.number, NEW.total, NEW.due_date,
+            NEW.specification, NEW.note, NEW.deleted_at, NEW.created_by, NEW.created_at)
+           IS DISTINCT FROM
+           (OLD.client_id, OLD.deal_id, OLD.owner, OLD.number, OLD.total, OLD.due_date,
+            OLD.specification, OLD.note, OLD.deleted_at, OLD.created_by, OLD.created_at) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = 'production moves an order''s status only';
+    END IF;
+    RETURN NEW;
+END
+$$"""
+
+FUNCTIONS["crm_clients_owner_audit()"] = f"""
+RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    IF NEW.owner IS DISTINCT FROM OLD.owner THEN
+        PERFORM public.crm_audit_entry('client.owner', 'clients', NEW.id::text,
+            pg_catalog.jsonb_build_object('from', OLD.owner, 'to', NEW.owner));
+    END IF;
+    RETURN NULL;
+END
+$$"""
+
+
+# who may call what (server_security grants it): every CRM login, or only these groups
+EVERYONE = (
+    "crm_lock_held(p_key integer, p_id integer, p_pid integer)",
+    "crm_has_seat()",
+    "crm_is_admin()",
+    "crm_is_superuser()",
+    "crm_unassigned_visible()",
+    "crm_role_prefix()",
+    "crm_license_info()",
+    "crm_seat_count()",
+    "crm_seat_status()",
+    "crm_take_seat(p_host text)",
+    "crm_seat_join(p_token text)",
+    "crm_kick_seat(p_slot integer)",  # checks crm_is_admin() itself
+    "crm_sync_login(p_login text, p_password text, p_disabled boolean)",  # the same
+)
+INVOICING = ("crm_next_invoice_number(p_series integer)",)  # not production
 
 
 def install_functions(conn: Connection) -> None:

@@ -25,7 +25,6 @@ from sqlalchemy.exc import DBAPIError
 from crm_desktop.errors import PermissionDenied
 from crm_desktop.i18n import _
 from crm_desktop.models.user import Role
-from crm_desktop.store.audit_trail import write_audit
 
 
 @dataclass(frozen=True)
@@ -141,11 +140,4 @@ def sync_login_role(
                 _("{login} is an administrator of the server, not a CRM login.", login=login)
             ) from None
         raise
-    write_audit(
-        conn,
-        "user.disabled" if disabled else "user.login",
-        "users",
-        login,
-        {"role": role.value, "password_set": password is not None},
-    )
     return True

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from crm_desktop.store.server_functions import FUNCTIONS
+from crm_desktop.errors import Refused
+from crm_desktop.i18n import _
+from crm_desktop.store.server_functions import EVERYONE, FUNCTIONS, INVOICING
 from crm_desktop.store.server_roles import ServerRoles, quote_ident
 
 SEAT = "(SELECT public.crm_has_seat())"
@@ -76,7 +78,7 @@ REFERENCE = (
 )
 READ_ONLY = ("invoice_counters",)  # advanced only by crm_next_invoice_number()
 EXEC_WRITES = ("products",)
-EVERYONE_WRITES = ("tags",)  # a new tag while editing a client
+EVERYONE_ADDS = ("tags",)  # a new tag while editing a client (renaming is the admin's)
 NO_ACCESS = ("login_attempts",)  # PostgreSQL logins are checked by the server
 SERVER_TABLES = (
     "crm_license",
@@ -125,18 +127,20 @@ def _manager_rules() -> dict[str, tuple[str, str | None]]:
         "client_tags": (clients, None),
         "custom_field_values": (_visible("clients", "record_id"), None),
         "interactions": (clients, None),
-        "deals": (f"owner = {ME} OR {clients}", None),
+        # seen when hers or her client's; written only on her clients
+        "deals": (f"owner = {ME} OR {clients}", clients),
         "deal_lines": (_visible("deals", "deal_id"), None),
         "deal_checklist_marks": (_visible("deals", "deal_id"), None),
         "tasks": (
             f"assignee = {ME} OR created_by = {ME} OR {clients} OR "
             f"queue_id IN (SELECT queue_id FROM public.queue_members WHERE login = {ME})",
-            None,
+            f"(client_id IS NULL OR {clients}) AND "
+            f"(deal_id IS NULL OR {_visible('deals', 'deal_id')})",
         ),
-        "invoices": (f"owner = {ME} OR {clients}", None),
+        "invoices": (f"owner = {ME} OR {clients}", clients),
         "invoice_lines": (_visible("invoices", "invoice_id"), None),
         "payments": (_visible("invoices", "invoice_id"), None),
-        "orders": (f"owner = {ME} OR {clients}", None),
+        "orders": (f"owner = {ME} OR {clients}", clients),
         "order_lines": (_visible("orders", "order_id"), None),
         "order_events": (_visible("orders", "order_id"), None),
         "order_attachments": (_visible("orders", "order_id"), None),
@@ -160,16 +164,28 @@ def policies(roles: ServerRoles) -> list[Policy]:
                 f"{SEAT} AND ({check or using})",
             )
         )
-    for table in (
-        "invoices",
-        "invoice_lines",
-        "payments",
-        "orders",
-        "order_lines",
-        "order_events",
-        "order_attachments",
-    ):
-        out.append(Policy(table, "crm_accountant_all", (roles.accountant,), "ALL", SEAT, SEAT))
+    # the accountant works on every invoice and order, but cannot put one on a client not
+    # already on their papers (that would open the client's card to them)
+    accountant_checks = {
+        "invoices": _visible("clients"),
+        "orders": _visible("clients"),
+        "invoice_lines": _visible("invoices", "invoice_id"),
+        "payments": _visible("invoices", "invoice_id"),
+        "order_lines": _visible("orders", "order_id"),
+        "order_events": _visible("orders", "order_id"),
+        "order_attachments": _visible("orders", "order_id"),
+    }
+    for table, check in accountant_checks.items():
+        out.append(
+            Policy(
+                table,
+                "crm_accountant_all",
+                (roles.accountant,),
+                "ALL",
+                SEAT,
+                f"{SEAT} AND {check}",
+            )
+        )
     on_papers = (
         "id IN (SELECT client_id FROM public.invoices) "
         "OR id IN (SELECT client_id FROM public.orders)"
@@ -228,12 +244,10 @@ def policies(roles: ServerRoles) -> list[Policy]:
     )
     for table in REFERENCE:
         out.append(Policy(table, "crm_read", (roles.users,), "SELECT", SEAT))
-        writers = (
-            (roles.users,)
-            if table in EVERYONE_WRITES
-            else ((roles.admin, roles.exec) if table in EXEC_WRITES else (roles.admin,))
-        )
+        writers = (roles.admin, roles.exec) if table in EXEC_WRITES else (roles.admin,)
         out.append(Policy(table, "crm_write", writers, "ALL", SEAT, SEAT))
+        if table in EVERYONE_ADDS:
+            out.append(Policy(table, "crm_add", (roles.users,), "INSERT", None, SEAT))
     return out
 
 
@@ -246,8 +260,22 @@ def _role_exists(conn: Connection, name: str) -> bool:
 
 def ensure_roles(conn: Connection, roles: ServerRoles) -> None:
     for name in (roles.owner, roles.users, *roles.groups()):
-        if not _role_exists(conn, name):
+        row = conn.exec_driver_sql(
+            "SELECT rolcanlogin OR rolsuper OR rolbypassrls FROM pg_catalog.pg_roles "
+            "WHERE rolname = %(n)s",
+            {"n": name},
+        ).first()
+        if row is None:
             conn.exec_driver_sql(f"CREATE ROLE {quote_ident(name)} NOLOGIN")
+        elif row[0]:
+            # someone made a login of that name before (an attempt to own this CRM)
+            raise Refused(
+                _(
+                    "The role {role} already exists and can log in: it cannot own or group "
+                    "the CRM. Rename or drop it, or choose another --database.",
+                    role=name,
+                )
+            )
     for group in roles.groups():
         conn.exec_driver_sql(f"GRANT {quote_ident(roles.users)} TO {quote_ident(group)}")
     owner = quote_ident(roles.owner)
@@ -279,10 +307,20 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
     for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE public.{quote_ident(table)} OWNER TO {owner}")
         conn.exec_driver_sql(f"REVOKE ALL ON public.{quote_ident(table)} FROM PUBLIC, {users}")
+    groups = ", ".join(quote_ident(g) for g in roles.groups())
     for signature in FUNCTIONS:
         conn.exec_driver_sql(f"ALTER FUNCTION public.{signature} OWNER TO {owner}")
-        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+        conn.exec_driver_sql(
+            f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC, {users}, {groups}"
+        )
+    for signature in EVERYONE:
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {users}")
+    invoicing = ", ".join(
+        quote_ident(g) for g in (roles.admin, roles.exec, roles.manager, roles.accountant)
+    )
+    for signature in INVOICING:
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {invoicing}")
+    _lock_advisory_functions(conn, owner)
     writable = [t for t in (*CLIENT_DATA, *REFERENCE) if t in tables]
     for table in writable:
         rights = "SELECT" if table in READ_ONLY else "SELECT, INSERT, UPDATE, DELETE"
@@ -304,6 +342,58 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
     for policy in policies(roles):
         if policy.table in tables:
             conn.exec_driver_sql(policy.sql())
+    _install_triggers(conn, tables)
+
+
+def _lock_advisory_functions(conn: Connection, owner: str) -> None:
+    """Advisory locks are the seats: only the owner's functions take them. Revoked from
+    PUBLIC in this database only (each database has its own catalog of functions), so a
+    login cannot squat the seats' slots, or fake a seated session's lock, by hand."""
+    rows = conn.exec_driver_sql(
+        "SELECT p.oid::regprocedure::text FROM pg_catalog.pg_proc p "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'pg_catalog' AND p.proname LIKE 'pg%%advisory%%'"
+    )
+    for (signature,) in list(rows):
+        conn.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC")
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {signature} TO {owner}")
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    rows = conn.exec_driver_sql(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_schema = 'public' AND table_name = %(t)s",
+        {"t": table},
+    )
+    return {str(r[0]) for r in rows}
+
+
+def _trigger(conn: Connection, table: str, name: str, when: str, function: str) -> None:
+    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.{table}")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {name} {when} ON public.{table} "
+        f"FOR EACH ROW EXECUTE FUNCTION public.{function}()"
+    )
+
+
+def _install_triggers(conn: Connection, tables: list[str]) -> None:
+    """What the server itself writes, whatever a client sends: the authors of every
+    client-data row, who moved an order, no app password hash kept, production moving only
+    an order's status, and the audit of every change of a client's owner."""
+    for table in (*CLIENT_DATA, *REFERENCE):
+        if table in tables and {"created_by", "updated_by"} <= _columns(conn, table):
+            _trigger(conn, table, "crm_authors", "BEFORE INSERT OR UPDATE", "crm_stamp_authors")
+    if "order_events" in tables:
+        _trigger(conn, "order_events", "crm_by", "BEFORE INSERT", "crm_stamp_order_event")
+    if "users" in tables:
+        _trigger(conn, "users", "crm_no_hash", "BEFORE INSERT OR UPDATE", "crm_no_password_hash")
+        conn.exec_driver_sql("UPDATE public.users SET password_hash = NULL")
+    if "orders" in tables:
+        _trigger(conn, "orders", "crm_production_guard", "BEFORE UPDATE", "crm_orders_guard")
+    if "clients" in tables:
+        _trigger(
+            conn, "clients", "crm_owner_audit", "AFTER UPDATE OF owner", "crm_clients_owner_audit"
+        )
 
 
 def make_like_leakproof(conn: Connection) -> bool:

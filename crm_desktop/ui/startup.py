@@ -257,10 +257,10 @@ def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None
                     return None
         else:
             database = _open_server(location)
-            ensure_usable(database)
             if not _take_seat(database):
                 database.dispose()
                 return None
+            ensure_usable(database)
             login = database.location.user
         if login and database.location.is_sqlite and not _sign_in(database, login):
             return None

@@ -167,9 +167,7 @@ def test_license_install_in_process(
     assert json.loads(capsys.readouterr().out)["seats"] == 7
 
 
-def test_init_by_the_administrator_keeps_a_secured_server_secured(
-    office: Office, run: Cli
-) -> None:
+def test_init_by_the_administrator_keeps_a_secured_server_secured(office: Office, run: Cli) -> None:
     with psycopg.connect(office.dsn("postgres"), autocommit=True) as admin:
         # a table added by an upgrade comes owned by the superuser, without policies
         admin.execute("ALTER TABLE tags OWNER TO postgres")
@@ -182,3 +180,17 @@ def test_init_by_the_administrator_keeps_a_secured_server_secured(
     assert row is not None and row[0].endswith("_owner") and row[1] is True
     # an ordinary user's init changes nothing and is no error when nothing is to do
     assert run("--db", office.location("ivanova").url(), "init").code == 0
+
+
+def test_a_login_outside_the_crm_is_refused_in_one_sentence(office: Office, run: Cli) -> None:
+    with psycopg.connect(office.dsn("postgres"), autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS outsider")
+        admin.execute("CREATE ROLE outsider LOGIN")
+    try:
+        result = run("--db", office.location("outsider").url(), "client", "list", "--json")
+        assert result.code == 3 and result.out == ""
+        assert "outsider is not a user of this CRM" in result.err
+        assert len(result.err.strip().splitlines()) == 1
+    finally:
+        with psycopg.connect(office.dsn("postgres"), autocommit=True) as admin:
+            admin.execute("DROP ROLE outsider")
