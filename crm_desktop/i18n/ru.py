@@ -720,4 +720,5 @@ MESSAGES: dict[str, str] = {
     "To start the server at boot on Linux: {command}": "Чтобы сервер запускался при загрузке Linux: {command}",
     "To start it at boot on Windows (as an administrator): {command}": "Чтобы он запускался при загрузке Windows (от имени администратора): {command}",
     "Desktops connect to {url} with their own logins.": "Рабочие места подключаются к {url} под своими логинами.",
+    "The role {role} already exists and can log in: it cannot own or group the CRM. Rename or drop it, or choose another --database.": "Роль {role} уже существует и может входить на сервер: она не может владеть CRM или объединять её пользователей. Переименуйте или удалите её либо выберите другое имя в --database.",
 }

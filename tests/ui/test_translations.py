@@ -75,6 +75,7 @@ def test_the_window_speaks_russian(qtbot: QtBot, db: Database) -> None:
             "Заказы",
             "Прайс-лист",
             "Отчёты",
+            "Пользователи",
             "Настройки",
         ]
         assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Имя"
