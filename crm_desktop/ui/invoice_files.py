@@ -62,10 +62,15 @@ def save_invoice_file(
         path = target
         if path is None:
             kind = (
-                _tr("PDF document (*.pdf)") if suffix == ".pdf" else _tr("Excel workbook (*.xlsx)")
+                QCoreApplication.translate("InvoiceFiles", "PDF document (*.pdf)")
+                if suffix == ".pdf"
+                else QCoreApplication.translate("InvoiceFiles", "Excel workbook (*.xlsx)")
             )
             chosen, _filter = QFileDialog.getSaveFileName(
-                parent, _tr("Save the invoice"), str(Path.home() / name), kind
+                parent,
+                QCoreApplication.translate("InvoiceFiles", "Save the invoice"),
+                str(Path.home() / name),
+                kind,
             )
             if not chosen:
                 return
@@ -75,14 +80,22 @@ def save_invoice_file(
         try:
             written = write_document(path, content)
         except (OSError, CrmError) as exc:
-            QMessageBox.warning(parent, _tr("Save the invoice"), error_text(exc))
+            QMessageBox.warning(
+                parent,
+                QCoreApplication.translate("InvoiceFiles", "Save the invoice"),
+                error_text(exc),
+            )
             return
         if on_saved is not None:
             on_saved(written)
 
     def failed(error: BaseException) -> None:
         if shiboken6.isValid(parent):
-            QMessageBox.warning(parent, _tr("Save the invoice"), error_text(error))
+            QMessageBox.warning(
+                parent,
+                QCoreApplication.translate("InvoiceFiles", "Save the invoice"),
+                error_text(error),
+            )
 
     job: Background[tuple[str, bytes]] = Background(
         db, lambda s: invoice_file(s, invoice_id, suffix), login, write=False

@@ -25,21 +25,25 @@ def _tr(text: str) -> str:
 
 def status_text(status: InvoiceStatus) -> str:
     return {
-        InvoiceStatus.DRAFT: _tr("Draft"),
-        InvoiceStatus.ISSUED: _tr("Issued"),
-        InvoiceStatus.PARTLY_PAID: _tr("Partly paid"),
-        InvoiceStatus.PAID: _tr("Paid"),
-        InvoiceStatus.CANCELLED: _tr("Cancelled"),
+        InvoiceStatus.DRAFT: QCoreApplication.translate("InvoiceLabels", "Draft"),
+        InvoiceStatus.ISSUED: QCoreApplication.translate("InvoiceLabels", "Issued"),
+        InvoiceStatus.PARTLY_PAID: QCoreApplication.translate("InvoiceLabels", "Partly paid"),
+        InvoiceStatus.PAID: QCoreApplication.translate("InvoiceLabels", "Paid"),
+        InvoiceStatus.CANCELLED: QCoreApplication.translate("InvoiceLabels", "Cancelled"),
     }[status]
 
 
 def vat_mode_text(mode: VatMode) -> str:
     return {
-        VatMode.NONE: _tr("Without VAT"),
-        VatMode.INCLUDED: _tr("Prices include VAT"),
-        VatMode.ON_TOP: _tr("VAT on top of prices"),
+        VatMode.NONE: QCoreApplication.translate("InvoiceLabels", "Without VAT"),
+        VatMode.INCLUDED: QCoreApplication.translate("InvoiceLabels", "Prices include VAT"),
+        VatMode.ON_TOP: QCoreApplication.translate("InvoiceLabels", "VAT on top of prices"),
     }[mode]
 
 
 def rate_label(rate: Decimal | None) -> str:
-    return _tr("without VAT") if rate is None else f"{rate_text(rate)} %"
+    return (
+        QCoreApplication.translate("InvoiceLabels", "without VAT")
+        if rate is None
+        else f"{rate_text(rate)} %"
+    )

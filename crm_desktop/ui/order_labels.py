@@ -20,22 +20,26 @@ def _tr(text: str) -> str:
 def move_label(target: OrderStatus) -> str:
     """The button that moves an order to `target`."""
     labels = {
-        OrderStatus.AWAITING_PREPAYMENT: _tr("Submit for prepayment"),
-        OrderStatus.PREPAID: _tr("Confirm prepayment"),
-        OrderStatus.IN_PRODUCTION: _tr("Accept into production"),
-        OrderStatus.READY: _tr("Mark as ready"),
-        OrderStatus.SHIPPED: _tr("Mark as shipped"),
-        OrderStatus.CLOSED: _tr("Close the order"),
-        OrderStatus.CANCELLED: _tr("Cancel the order"),
-        OrderStatus.DRAFT: _tr("Back to draft"),
+        OrderStatus.AWAITING_PREPAYMENT: QCoreApplication.translate(
+            "OrderMoves", "Submit for prepayment"
+        ),
+        OrderStatus.PREPAID: QCoreApplication.translate("OrderMoves", "Confirm prepayment"),
+        OrderStatus.IN_PRODUCTION: QCoreApplication.translate(
+            "OrderMoves", "Accept into production"
+        ),
+        OrderStatus.READY: QCoreApplication.translate("OrderMoves", "Mark as ready"),
+        OrderStatus.SHIPPED: QCoreApplication.translate("OrderMoves", "Mark as shipped"),
+        OrderStatus.CLOSED: QCoreApplication.translate("OrderMoves", "Close the order"),
+        OrderStatus.CANCELLED: QCoreApplication.translate("OrderMoves", "Cancel the order"),
+        OrderStatus.DRAFT: QCoreApplication.translate("OrderMoves", "Back to draft"),
     }
     return labels[target]
 
 
 def queue_label(queue: str) -> str:
     labels = {
-        ALL: _tr("All orders"),
-        ACCOUNTING: _tr("Accounting: awaiting prepayment"),
-        PRODUCTION: _tr("Production: in work"),
+        ALL: QCoreApplication.translate("OrderMoves", "All orders"),
+        ACCOUNTING: QCoreApplication.translate("OrderMoves", "Accounting: awaiting prepayment"),
+        PRODUCTION: QCoreApplication.translate("OrderMoves", "Production: in work"),
     }
     return labels[queue]

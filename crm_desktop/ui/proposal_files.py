@@ -60,9 +60,9 @@ def save_proposal_file(
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 parent,
-                _tr("Save the commercial proposal"),
+                QCoreApplication.translate("ProposalFiles", "Save the commercial proposal"),
                 str(Path.home() / name),
-                _tr("PDF document (*.pdf)"),
+                QCoreApplication.translate("ProposalFiles", "PDF document (*.pdf)"),
             )
             if not chosen:
                 return
@@ -72,15 +72,21 @@ def save_proposal_file(
         try:
             written = write_document(path, content)
         except (OSError, CrmError) as exc:
-            QMessageBox.warning(parent, _tr("Save the commercial proposal"), _error_text(exc))
+            QMessageBox.warning(
+                parent,
+                QCoreApplication.translate("ProposalFiles", "Save the commercial proposal"),
+                _error_text(exc),
+            )
             return
         if on_saved is not None:
             on_saved(written)
         if target is None:
             answer = QMessageBox.question(
                 parent,
-                _tr("Commercial proposal"),
-                _tr("Saved to {path}. Open it now?").format(path=written),
+                QCoreApplication.translate("ProposalFiles", "Commercial proposal"),
+                QCoreApplication.translate("ProposalFiles", "Saved to {path}. Open it now?").format(
+                    path=written
+                ),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
                 QMessageBox.StandardButton.Open,
             )
@@ -89,7 +95,11 @@ def save_proposal_file(
 
     def failed(error: BaseException) -> None:
         if shiboken6.isValid(parent):
-            QMessageBox.warning(parent, _tr("Commercial proposal"), _error_text(error))
+            QMessageBox.warning(
+                parent,
+                QCoreApplication.translate("ProposalFiles", "Commercial proposal"),
+                _error_text(error),
+            )
 
     job: Background[tuple[str, bytes]] = Background(
         db, lambda s: proposal_file(s, deal_id), login, write=False

@@ -2404,6 +2404,74 @@
     </message>
 </context>
 <context>
+    <name>InvoiceFiles</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="65" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="67" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="71" />
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="85" />
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="96" />
+        <source>Save the invoice</source>
+        <translation>Сохранить счёт</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceLabels</name>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="28" />
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="29" />
+        <source>Issued</source>
+        <translation>Выставлен</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="30" />
+        <source>Partly paid</source>
+        <translation>Оплачен частично</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="31" />
+        <source>Paid</source>
+        <translation>Оплачен</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="32" />
+        <source>Cancelled</source>
+        <translation>Аннулирован</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="38" />
+        <source>Without VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="39" />
+        <source>Prices include VAT</source>
+        <translation>НДС включён в цены</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="40" />
+        <source>VAT on top of prices</source>
+        <translation>НДС сверх цен</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_labels.py" line="46" />
+        <source>without VAT</source>
+        <translation>без НДС</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceLines</name>
     <message>
         <location filename="../../crm_desktop/ui/invoice_lines.py" line="43" />
@@ -3494,6 +3562,64 @@
     </message>
 </context>
 <context>
+    <name>OrderMoves</name>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="23" />
+        <source>Submit for prepayment</source>
+        <translation>Отправить на предоплату</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="26" />
+        <source>Confirm prepayment</source>
+        <translation>Подтвердить предоплату</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="27" />
+        <source>Accept into production</source>
+        <translation>Принять в производство</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="30" />
+        <source>Mark as ready</source>
+        <translation>Отметить готовым</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="31" />
+        <source>Mark as shipped</source>
+        <translation>Отметить отгруженным</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="32" />
+        <source>Close the order</source>
+        <translation>Закрыть заказ</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="33" />
+        <source>Cancel the order</source>
+        <translation>Отменить заказ</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="34" />
+        <source>Back to draft</source>
+        <translation>Вернуть в черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="41" />
+        <source>All orders</source>
+        <translation>Все заказы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="42" />
+        <source>Accounting: awaiting prepayment</source>
+        <translation>Бухгалтерия: ждут предоплату</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/order_labels.py" line="43" />
+        <source>Production: in work</source>
+        <translation>Производство: в работе</translation>
+    </message>
+</context>
+<context>
     <name>OrderTableModel</name>
     <message>
         <location filename="../../crm_desktop/ui/orders_page.py" line="89" />
@@ -3976,6 +4102,31 @@
         <location filename="../../crm_desktop/ui/price_list.py" line="133" />
         <source>{kind}, inactive</source>
         <translation>{kind}, не используется</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalFiles</name>
+    <message>
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="63" />
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="77" />
+        <source>Save the commercial proposal</source>
+        <translation>Сохранить коммерческое предложение</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="65" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="86" />
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="100" />
+        <source>Commercial proposal</source>
+        <translation>Коммерческое предложение</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="87" />
+        <source>Saved to {path}. Open it now?</source>
+        <translation>Сохранено в {path}. Открыть сейчас?</translation>
     </message>
 </context>
 <context>

@@ -81,3 +81,20 @@ def test_the_window_speaks_russian(qtbot: QtBot, db: Database) -> None:
         assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Имя"
     finally:
         use_language(app, "en")
+
+
+def test_statuses_and_moves_speak_russian(qtbot: QtBot) -> None:
+    from crm_desktop.services.orders import OrderStatus
+    from crm_desktop.services.vocabulary import InvoiceStatus
+    from crm_desktop.ui.invoice_labels import status_text
+    from crm_desktop.ui.order_labels import move_label
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    use_language(app, "ru")
+    try:
+        assert status_text(InvoiceStatus.DRAFT) == "Черновик"
+        assert status_text(InvoiceStatus.PAID) == "Оплачен"
+        assert move_label(OrderStatus.PREPAID) == "Подтвердить предоплату"
+    finally:
+        use_language(app, "en")
