@@ -113,3 +113,14 @@ def test_a_file_that_is_no_client_list_is_refused_in_one_sentence(
     assert result.code == 2
     assert words in result.err and len(result.err.strip().splitlines()) == 1
     assert cli.ok("client", "list", "--json").json() == []
+
+
+def test_an_xls_that_would_abort_the_reader_is_one_sentence_and_nothing_written(
+    cli: Cli,
+) -> None:
+    result = cli("import", str(SHARED_DATA / "damaged_aborts_calamine.xls"), "--json")
+    assert result.code == 2 and result.out == ""
+    assert result.err.strip().splitlines() == [
+        "crm-desktop: damaged_aborts_calamine.xls is damaged or incomplete and cannot be read."
+    ]
+    assert cli.ok("client", "list", "--json").json() == []

@@ -629,6 +629,32 @@ def test_truncated_workbooks_are_damaged(tmp_path: Path) -> None:
     assert bad_input(xls) == "half.xls is damaged or incomplete and cannot be read."
 
 
+def test_an_xls_that_aborts_calamine_is_damaged_and_the_program_lives(tmp_path: Path) -> None:
+    """This damaged .xls (found by fuzzing) makes python-calamine abort the process it
+    runs in; the reader tries it in a child process first and reports it in one sentence."""
+    sample = SHARED_DATA / "damaged_aborts_calamine.xls"
+    probe = (
+        "import sys\nfrom python_calamine import CalamineWorkbook\n"
+        "wb = CalamineWorkbook.from_path(sys.argv[1])\n"
+        "[wb.get_sheet_by_name(n).to_python() for n in wb.sheet_names]\n"
+    )
+    alone = subprocess.run([sys.executable, "-c", probe, str(sample)], capture_output=True)
+    assert alone.returncode < 0  # killed by a signal (SIGABRT): no exception to catch
+    assert bad_input(sample) == (
+        "damaged_aborts_calamine.xls is damaged or incomplete and cannot be read."
+    )
+    # a sound .xls still reads (the child's check passes)
+    good = tmp_path / "good.xls"
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Клиенты")
+    for row, values in enumerate([("ФИО", "Телефон"), ("Иванов Иван", "+7 912 345-67-89")]):
+        for col, value in enumerate(values):
+            sheet.write(row, col, value)
+    book.save(str(good))
+    table = readers.read_table(good)
+    assert table.rows[0].cells[:2] == ("Иванов Иван", "+7 912 345-67-89")
+
+
 def test_empty_files(tmp_path: Path) -> None:
     for name, data in {
         "zero.csv": b"",

@@ -55,6 +55,7 @@ from crm_desktop.errors import BadInput
 from crm_desktop.i18n import _
 from crm_desktop.services.importing.headers import header_score
 from crm_desktop.services.importing.table import Cell, SheetTable, SourceRow
+from crm_desktop.services.importing.xls_probe import survives_reading
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -271,6 +272,8 @@ def _open_book(path: Path, kind: str) -> _Book:
             if _ole_cut_short(data):
                 raise _damaged(path)
             raise BadInput(_not_a_spreadsheet(path))  # a Word .doc renamed .xls, say
+        if not survives_reading(path):
+            raise _damaged(path)  # it would have taken the whole program down
         content: bytes | None = data
         named_right = path.suffix.lower() == ".xls"
     else:
