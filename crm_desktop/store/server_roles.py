@@ -114,6 +114,23 @@ def secured(conn: Connection) -> ServerRoles | None:
     return roles if found is not None else None
 
 
+def _adopt_existing_login(conn: Connection, roles: ServerRoles, login: str) -> None:
+    """A plain login made before by hand (or by an older version) can be managed by the
+    owner role only with ADMIN OPTION on it: the server's administrator, adding it as an
+    app user, grants that first. Nothing for anyone else, or for a privileged role (which
+    `crm_sync_login` refuses)."""
+    row = conn.exec_driver_sql(
+        "SELECT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user), "
+        "NOT (r.rolsuper OR r.rolbypassrls OR r.rolcreaterole OR r.rolcreatedb "
+        "OR r.rolreplication) FROM pg_catalog.pg_roles r WHERE r.rolname = %(login)s",
+        {"login": login},
+    ).first()
+    if row is not None and row[0] and row[1] and not login.startswith(("crm_", "pg_")):
+        conn.exec_driver_sql(
+            f"GRANT {quote_ident(login)} TO {quote_ident(roles.owner)} WITH ADMIN OPTION"
+        )
+
+
 def sync_login_role(
     conn: Connection,
     login: str,
@@ -127,8 +144,10 @@ def sync_login_role(
     `crm_sync_login` (so an app administrator with a seat may, not only a superuser);
     False where the database has no CRM roles (no `server init` yet). Disabling takes the
     login away and ends its sessions. The users row (with `role`) must be flushed first."""
-    if secured(conn) is None:
+    roles = secured(conn)
+    if roles is None:
         return False
+    _adopt_existing_login(conn, roles, login)
     try:
         conn.exec_driver_sql(
             "SELECT public.crm_sync_login(%(login)s, %(password)s, %(disabled)s)",

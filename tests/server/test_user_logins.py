@@ -95,3 +95,25 @@ def test_the_audit_trail_records_who_by_the_servers_word(licensed: Office) -> No
     owner_change = [row for row in trail if row[1] == "client.owner" and row[0] == "chief"]
     assert owner_change and owner_change[0][3] == {"from": "petrov", "to": "ivanova"}
     assert "ivanova" not in {row[0] for row in trail}  # nothing in her name
+
+
+def test_a_login_made_by_hand_before_becomes_a_crm_user(licensed: Office) -> None:
+    with psycopg.connect(licensed.dsn("postgres"), autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS handmade")
+        admin.execute("CREATE ROLE handmade LOGIN")
+    try:
+        setup = open_database(licensed.admin)
+        with setup.unit_of_work(None) as session:
+            add_user(session, "handmade", Role.MANAGER)
+        setup.dispose()
+        assert _role(licensed, "handmade")[4] == ["manager"]
+        chief = open_database(licensed.location("chief"))
+        chief.take_seat("test")
+        with chief.unit_of_work("chief") as session:  # the app's administrator manages it
+            disable_user(session, "handmade")
+        chief.dispose()
+        assert _role(licensed, "handmade")[0] is False
+    finally:
+        with psycopg.connect(licensed.dsn("postgres"), autocommit=True) as admin:
+            admin.execute("DROP OWNED BY handmade")
+            admin.execute("DROP ROLE handmade")
