@@ -15,6 +15,8 @@ from crm_desktop.store.audit_trail import write_audit
 from crm_desktop.store.license_document import License, verify
 from crm_desktop.store.seats import SeatHolder
 from crm_desktop.store.server_functions import FREE_SEATS
+from crm_desktop.store.server_roles import stored_roles
+from crm_desktop.store.server_security import unassigned_policy
 
 
 @dataclass(frozen=True)
@@ -97,4 +99,9 @@ def set_unassigned_visible(conn: Connection, visible: bool) -> None:
         text("UPDATE public.crm_server_settings SET unassigned_visible = :v WHERE id = 1"),
         {"v": visible},
     )
+    roles = stored_roles(conn)
+    if roles is not None:  # the setting is a policy of its own (server_security)
+        conn.exec_driver_sql("DROP POLICY IF EXISTS crm_manager_unassigned ON public.clients")
+        if visible:
+            conn.exec_driver_sql(unassigned_policy(roles).sql())
     write_audit(conn, "server.settings", "crm_server_settings", 1, {"unassigned_visible": visible})

@@ -34,7 +34,6 @@ from crm_desktop.store.server_roles import ServerRoles, quote_ident
 
 SEAT = "(SELECT public.crm_has_seat())"
 ME = "(SELECT session_user::text)"
-UNASSIGNED = "(SELECT public.crm_unassigned_visible())"
 PRODUCTION_STATUSES = "('prepaid', 'in_production', 'ready', 'shipped', 'closed')"
 
 # tables whose rows belong to clients (through `owner` or a parent)
@@ -116,10 +115,10 @@ def _visible(table: str, column: str = "client_id") -> str:
 
 def _manager_rules() -> dict[str, tuple[str, str | None]]:
     """table -> (USING, WITH CHECK or None for the same) of the managers' policy."""
-    own_client = f"owner = {ME} OR (owner IS NULL AND {UNASSIGNED})"
+    own_client = f"owner = {ME}"
     clients = _visible("clients")
     return {
-        "clients": (own_client, f"owner = {ME} OR (owner IS NULL AND {UNASSIGNED})"),
+        "clients": (own_client, None),
         "phones": (clients, None),
         "emails": (clients, None),
         "addresses": (clients, None),
@@ -149,8 +148,23 @@ def _manager_rules() -> dict[str, tuple[str, str | None]]:
     }
 
 
-def policies(roles: ServerRoles) -> list[Policy]:
-    out: list[Policy] = []
+def unassigned_policy(roles: ServerRoles) -> Policy:
+    """Managers see (and may take) the clients nobody owns: a policy of its own, present
+    only while the server's setting says so, so that the managers' main policy stays the
+    plain `owner = session_user` the owner-first index serves (an OR with "owner IS NULL"
+    made a manager's search 20 % slower than the same search filtered by owner)."""
+    return Policy(
+        "clients",
+        "crm_manager_unassigned",
+        (roles.manager,),
+        "ALL",
+        f"{SEAT} AND owner IS NULL",
+        f"{SEAT} AND (owner IS NULL OR owner = {ME})",
+    )
+
+
+def policies(roles: ServerRoles, *, unassigned_visible: bool = False) -> list[Policy]:
+    out: list[Policy] = [unassigned_policy(roles)] if unassigned_visible else []
     for table in CLIENT_DATA:
         out.append(Policy(table, "crm_exec_all", (roles.exec,), "ALL", SEAT, SEAT))
     for table, (using, check) in _manager_rules().items():
@@ -339,7 +353,12 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
     for table in (*NO_ACCESS, *SERVER_TABLES):
         if table in tables:
             conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
-    for policy in policies(roles):
+    visible = bool(
+        conn.exec_driver_sql(
+            "SELECT unassigned_visible FROM public.crm_server_settings WHERE id = 1"
+        ).scalar()
+    )
+    for policy in policies(roles, unassigned_visible=visible):
         if policy.table in tables:
             conn.exec_driver_sql(policy.sql())
     _install_triggers(conn, tables)

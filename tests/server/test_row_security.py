@@ -7,7 +7,9 @@ from typing import Any
 
 import psycopg
 import pytest
+from sqlalchemy import create_engine
 
+from crm_desktop.store.license_admin import set_unassigned_visible
 from tests.server.conftest import Office, seated
 
 # every table with client data, and how to find the owning manager of each row
@@ -164,11 +166,22 @@ def test_unassigned_clients_are_shown_to_managers_only_when_the_setting_says(
         "UPDATE clients SET owner = NULL WHERE id = (SELECT id FROM clients "
         "WHERE owner = 'petrov' LIMIT 1)"
     )
+    engine = create_engine(office.admin.sqlalchemy_url())
     with seated(office, "ivanova") as anna:
         mine = _count(anna, "clients")
-        admin.execute("UPDATE crm_server_settings SET unassigned_visible = true")
+        assert (
+            anna.execute("UPDATE clients SET owner = 'ivanova' WHERE owner IS NULL").rowcount == 0
+        )
+        with engine.begin() as conn:  # `server set --unassigned-visible on`
+            set_unassigned_visible(conn, True)
         assert _count(anna, "clients") == mine + 1
         # she may take it, not give it away
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            anna.execute("UPDATE clients SET owner = 'smirnova' WHERE owner IS NULL")
         taken = anna.execute("UPDATE clients SET owner = 'ivanova' WHERE owner IS NULL")
         assert taken.rowcount == 1
+        with engine.begin() as conn:
+            set_unassigned_visible(conn, False)
+        assert _count(anna, "clients") == mine + 1  # hers now
+    engine.dispose()
     admin.close()
