@@ -33,7 +33,7 @@ from crm_desktop.store.server_functions import EVERYONE, FUNCTIONS, INVOICING
 from crm_desktop.store.server_roles import ServerRoles, quote_ident
 
 SEAT = "(SELECT public.crm_has_seat())"
-ME = "(SELECT session_user::text)"
+ME = "(session_user::text)"
 PRODUCTION_STATUSES = "('prepaid', 'in_production', 'ready', 'shipped', 'closed')"
 
 # tables whose rows belong to clients (through `owner` or a parent)
