@@ -367,6 +367,7 @@ class OrdersPage(QWidget):
     def _show_moves(self, moves: list[OrderStatus], order: OrderView | None = None) -> None:
         for button in self.move_buttons.values():
             self.moves_box.removeWidget(button)
+            button.hide()  # at once: deleteLater alone leaves it painted until the loop runs
             button.deleteLater()
         self.move_buttons = {}
         self.moves = list(moves)
