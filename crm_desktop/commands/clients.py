@@ -187,9 +187,7 @@ def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.unit_of_work(write=False) as session:
-        if not ctx.location.is_sqlite:  # one snapshot for every page (SQLite reads have one)
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    with ctx.read_snapshot() as session:
         if args.json:
             print_json_array(v.to_json() for v in iter_client_views(session))
         else:

@@ -96,6 +96,16 @@ class Context:
                 self._check_app_user(session)
             yield session
 
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[CrmSession]:
+        """A reading unit of work whose pages all come from one snapshot (on PostgreSQL
+        REPEATABLE READ; a SQLite read transaction already is one): a long list printed
+        page by page neither misses nor repeats a row changed meanwhile."""
+        with self.unit_of_work(write=False) as session:
+            if not self.location.is_sqlite:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            yield session
+
     def _check_app_user(self, session: CrmSession) -> None:
         user = session.scalar(select(User).where(User.login == self.user))
         if user is None:

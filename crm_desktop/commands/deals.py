@@ -193,9 +193,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.unit_of_work(write=False) as session:
-        if not ctx.location.is_sqlite:  # one snapshot for every page
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    with ctx.read_snapshot() as session:
         pipeline_id, stage_id = _where(session, args.pipeline, args.stage)
         where = DealFilter(
             pipeline_id=pipeline_id,

@@ -312,9 +312,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         deal_id=parse_id(args.deal, "--deal") if args.deal else None,
         number=args.number,
     )
-    with ctx.unit_of_work(write=False) as session:
-        if not ctx.location.is_sqlite:  # one snapshot for every page
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    with ctx.read_snapshot() as session:
         views = iter_invoices(session, where)
         if args.json:
             print_json_array(view.to_json() for view in views)

@@ -168,9 +168,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
         where["status"], where["oldest_first"] = QUEUES[args.queue], True
     if args.client:
         where["client_id"] = parse_id(args.client, "--client")
-    with ctx.unit_of_work(write=False) as session:
-        if not ctx.location.is_sqlite:  # one snapshot for every page
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    with ctx.read_snapshot() as session:
         views = iter_orders(session, **where)
         if args.json:
             print_json_array(view.to_json() for view in views)
