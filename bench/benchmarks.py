@@ -79,5 +79,11 @@ BENCHMARKS: dict[str, Benchmark] = {
             "issued invoices from the database to PDF files, SQLite and PostgreSQL",
             "invoices",
         ),
+        Benchmark(
+            "sync",
+            "what change capture (the sync's triggers) adds to a write: an edit, a new "
+            "client, a bulk insert, tracked vs untracked, SQLite and PostgreSQL",
+            "sync",
+        ),
     )
 }

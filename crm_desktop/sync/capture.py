@@ -1,0 +1,377 @@
+"""Change capture: triggers, generated from the SQLAlchemy metadata, that record every
+write to a synchronised table whichever way it is made (the ORM, bulk statements, raw
+SQL, a desktop connected straight to the office server).
+
+For each record the database keeps one `sync_row`: its causal length `cl` (odd while
+the record is alive, even once deleted: each delete or restore adds one) and `clocks`,
+a JSON object giving each field the hybrid logical clock and the site of the write that
+last set it (see `sync.hlc`): `{"*": [clock, "site"]}` from the record's creation, and
+an entry `"name": [clock, "site"]` for each field an edit changed since (`field_clock`
+reads it). A trigger stamps only the fields whose value changed, so two computers that
+edit different fields of a record both keep their edit when they meet.
+
+- SQLite (a laptop's replica): the clock is `sync_site.hlc`, advanced by each write
+  (SQLite has one writer at a time); every changed record is also queued in
+  `sync_outbox` for the next push, once per record however often it changes.
+- PostgreSQL (the office server): the clock comes from a sequence, moved up to the wall
+  clock under a short advisory lock when it falls behind (many sessions write at once,
+  and a one-row counter would queue them all behind each other's transactions); each
+  `sync_row` keeps the id of the transaction that last changed it (`txid`), which is
+  what a pull's cursor follows. The triggers are statement-level, reading the
+  statement's transition tables, so a bulk write pays one trigger call; their functions
+  are SECURITY DEFINER: the app's logins write the sync tables only through them.
+
+While the sync applies what it received, the triggers stay silent (`applying`): those
+changes carry their own clocks, and they must not come back as local edits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from crm_desktop.sync.tracked import SyncedTable, synced_tables
+
+SQLITE_MS = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
+# A new record's fields share its clock: `{"*": [clock, site]}`; a field's own entry,
+# added when an edit changes it, overrides that (see `field_clock`).
+ALL_FIELDS = "*"
+TICK_LOCK = 0x43524D53  # the advisory lock key guarding the clock's catch-up ("CRMS")
+
+SQLITE_TABLES = (
+    """CREATE TABLE IF NOT EXISTS sync_site (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        site_id CHAR(32) NOT NULL,
+        hlc BIGINT NOT NULL DEFAULT 0,
+        applying INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE IF NOT EXISTS sync_row (
+        table_name VARCHAR(63) NOT NULL,
+        row_id CHAR(32) NOT NULL,
+        cl INTEGER NOT NULL,
+        clocks TEXT NOT NULL,
+        PRIMARY KEY (table_name, row_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS sync_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        table_name VARCHAR(63) NOT NULL,
+        row_id CHAR(32) NOT NULL,
+        UNIQUE (table_name, row_id)
+    )""",
+)
+POSTGRES_TABLES = (
+    """CREATE TABLE IF NOT EXISTS public.sync_site (
+        id integer PRIMARY KEY CHECK (id = 1),
+        site_id uuid NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS public.sync_row (
+        table_name varchar(63) NOT NULL,
+        row_id uuid NOT NULL,
+        cl integer NOT NULL,
+        clocks jsonb NOT NULL,
+        txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        PRIMARY KEY (table_name, row_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_sync_row_txid ON public.sync_row (txid)",
+    "CREATE SEQUENCE IF NOT EXISTS public.crm_sync_hlc AS bigint",
+    "REVOKE ALL ON public.sync_site, public.sync_row FROM PUBLIC",
+    "REVOKE ALL ON SEQUENCE public.crm_sync_hlc FROM PUBLIC",
+)
+POSTGRES_TICK = f"""
+CREATE OR REPLACE FUNCTION public.crm_sync_tick() RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    wall bigint := floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint << 16;
+    v bigint := nextval('public.crm_sync_hlc');
+BEGIN
+    IF v >= wall THEN
+        RETURN v;
+    END IF;
+    -- Behind the wall clock: move the sequence up once, under a lock, so that two
+    -- sessions catching up at once cannot move it back.
+    PERFORM pg_advisory_lock({TICK_LOCK});
+    BEGIN
+        v := nextval('public.crm_sync_hlc');
+        IF v < wall THEN
+            PERFORM setval('public.crm_sync_hlc', wall);
+            v := wall;
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM pg_advisory_unlock({TICK_LOCK});
+        RAISE;
+    END;
+    PERFORM pg_advisory_unlock({TICK_LOCK});
+    RETURN v;
+END
+$$;
+REVOKE ALL ON FUNCTION public.crm_sync_tick() FROM PUBLIC;
+"""
+
+
+def field_clock(clocks: Mapping[str, Sequence[Any]], field: str) -> tuple[int, str]:
+    """The `(clock, site)` of the write that last set `field` of a record, from its
+    `sync_row.clocks`: the field's own entry, else the record's creation, else nothing
+    (a record written before change capture was installed)."""
+    entry = clocks.get(field) or clocks.get(ALL_FIELDS)
+    if not entry:
+        return 0, ""
+    return int(entry[0]), str(entry[1])
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+# -- SQLite ---------------------------------------------------------------------------
+
+_SQLITE_NOW = "(SELECT hlc FROM sync_site WHERE id = 1)"
+_SQLITE_SITE = "(SELECT site_id FROM sync_site WHERE id = 1)"
+_SQLITE_QUIET = "(SELECT applying FROM sync_site WHERE id = 1) = 0"
+_SQLITE_TICK = f"UPDATE sync_site SET hlc = max(hlc + 1, {SQLITE_MS} << 16) WHERE id = 1;"
+
+
+def _sqlite_queue(table: str, row: str) -> str:
+    return (
+        f"INSERT INTO sync_outbox (table_name, row_id) VALUES ({_lit(table)}, {row}) "
+        "ON CONFLICT (table_name, row_id) DO NOTHING;"
+    )
+
+
+def sqlite_triggers(table: SyncedTable) -> list[str]:
+    """The three triggers (insert, update, delete) capturing `table`'s writes."""
+    name, tbl = table.name, _q(table.name)
+    now = f"json_array({_SQLITE_NOW}, {_SQLITE_SITE})"
+    alive = "CASE WHEN new.deleted_at IS NULL THEN 1 ELSE 2 END"
+    changed = " OR ".join(f"old.{_q(c)} IS NOT new.{_q(c)}" for c in table.fields)
+    # The changed fields' clocks as one object, for json_patch: a compound SELECT with
+    # an arm per field, each present only when that field changed.
+    arms = " UNION ALL ".join(
+        f"SELECT {_lit(c)} AS k WHERE old.{_q(c)} IS NOT new.{_q(c)}" for c in table.fields
+    )
+    patch = f"(SELECT json_group_object(k, {now}) FROM ({arms}))"
+    parity = (
+        "CASE WHEN (sync_row.cl % 2 = 1) = (excluded.cl = 1) "
+        "THEN sync_row.cl ELSE sync_row.cl + 1 END"
+    )
+    insert = f"""CREATE TRIGGER {table.trigger_name}_ai AFTER INSERT ON {tbl}
+WHEN {_SQLITE_QUIET}
+BEGIN
+    {_SQLITE_TICK}
+    INSERT INTO sync_row (table_name, row_id, cl, clocks)
+    VALUES ({_lit(name)}, new.id, {alive}, json_object('{ALL_FIELDS}', {now}))
+    ON CONFLICT (table_name, row_id) DO UPDATE SET cl = {parity}, clocks = excluded.clocks;
+    {_sqlite_queue(name, "new.id")}
+END"""
+    update = f"""CREATE TRIGGER {table.trigger_name}_au AFTER UPDATE ON {tbl}
+WHEN {_SQLITE_QUIET} AND ({changed})
+BEGIN
+    {_SQLITE_TICK}
+    INSERT INTO sync_row (table_name, row_id, cl, clocks)
+    VALUES ({_lit(name)}, new.id, {alive}, {patch})
+    ON CONFLICT (table_name, row_id) DO UPDATE SET
+        cl = {parity}, clocks = json_patch(sync_row.clocks, excluded.clocks);
+    {_sqlite_queue(name, "new.id")}
+END"""
+    delete = f"""CREATE TRIGGER {table.trigger_name}_ad AFTER DELETE ON {tbl}
+WHEN {_SQLITE_QUIET}
+BEGIN
+    {_SQLITE_TICK}
+    INSERT INTO sync_row (table_name, row_id, cl, clocks)
+    VALUES ({_lit(name)}, old.id, 2, json_object('deleted_at', {now}))
+    ON CONFLICT (table_name, row_id) DO UPDATE SET
+        cl = sync_row.cl + sync_row.cl % 2,
+        clocks = json_patch(sync_row.clocks, excluded.clocks);
+    {_sqlite_queue(name, "old.id")}
+END"""
+    return [insert, update, delete]
+
+
+# -- PostgreSQL -----------------------------------------------------------------------
+
+
+def _jsonb_object(pairs: Sequence[str]) -> str:
+    """`jsonb_build_object` over many pairs: PostgreSQL functions take at most 100
+    arguments, so the pairs go in groups joined with `||`."""
+    groups = [pairs[i : i + 40] for i in range(0, len(pairs), 40)] or [[]]
+    return " || ".join(f"jsonb_build_object({', '.join(g)})" for g in groups)
+
+
+def postgres_function(table: SyncedTable) -> str:
+    """The PL/pgSQL function of `table`'s three statement-level triggers: each statement
+    is one write with one clock, and its rows go into `sync_row` in one INSERT from the
+    statement's transition tables (a bulk insert of thousands of rows costs one trigger
+    call, not one per row)."""
+    name = table.name
+    now = "jsonb_build_array(h, s)"
+    patch = _jsonb_object(
+        [
+            f"{_lit(c)}, CASE WHEN o.{_q(c)} IS DISTINCT FROM n.{_q(c)} THEN {now} END"
+            for c in table.fields
+        ]
+    )
+    alive = "CASE WHEN n.deleted_at IS NULL THEN 1 ELSE 2 END"
+    # A record's sync_row may be older than its last delete or restore (or missing, for
+    # a record from before capture): the causal length moves on to the new state's parity.
+    parity = "CASE WHEN (mod(r.cl, 2) = 1) = (excluded.cl = 1) THEN r.cl ELSE r.cl + 1 END"
+    return f"""
+CREATE OR REPLACE FUNCTION public.{table.trigger_name}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    h bigint;
+    s text;
+BEGIN
+    IF current_setting('crm.sync_applying', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    h := public.crm_sync_tick();
+    SELECT site_id::text INTO s FROM public.sync_site WHERE id = 1;
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO public.sync_row AS r (table_name, row_id, cl, clocks)
+        SELECT {_lit(name)}, n.id, {alive}, jsonb_build_object('{ALL_FIELDS}', {now})
+        FROM new_rows AS n
+        ON CONFLICT (table_name, row_id) DO UPDATE SET
+            cl = {parity}, clocks = excluded.clocks, txid = pg_current_xact_id();
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO public.sync_row AS r (table_name, row_id, cl, clocks)
+        SELECT {_lit(name)}, n.id, {alive}, p.patch
+        FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+        CROSS JOIN LATERAL (SELECT jsonb_strip_nulls({patch}) AS patch) AS p
+        WHERE p.patch <> '{{}}'::jsonb
+        ON CONFLICT (table_name, row_id) DO UPDATE SET
+            cl = {parity}, clocks = r.clocks || excluded.clocks, txid = pg_current_xact_id();
+    ELSE
+        INSERT INTO public.sync_row AS r (table_name, row_id, cl, clocks)
+        SELECT {_lit(name)}, o.id, 2, jsonb_build_object('deleted_at', {now})
+        FROM old_rows AS o
+        ON CONFLICT (table_name, row_id) DO UPDATE SET
+            cl = r.cl + mod(r.cl, 2), clocks = r.clocks || excluded.clocks,
+            txid = pg_current_xact_id();
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION public.{table.trigger_name}() FROM PUBLIC;
+"""
+
+
+def postgres_triggers(table: SyncedTable) -> list[str]:
+    head = f"public.{_q(table.name)}"
+    run = f"FOR EACH STATEMENT EXECUTE FUNCTION public.{table.trigger_name}()"
+    return [
+        f"CREATE TRIGGER {table.trigger_name}_ai AFTER INSERT ON {head} "
+        f"REFERENCING NEW TABLE AS new_rows {run}",
+        f"CREATE TRIGGER {table.trigger_name}_au AFTER UPDATE ON {head} "
+        f"REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows {run}",
+        f"CREATE TRIGGER {table.trigger_name}_ad AFTER DELETE ON {head} "
+        f"REFERENCING OLD TABLE AS old_rows {run}",
+    ]
+
+
+# -- installing -----------------------------------------------------------------------
+
+
+def _run(conn: Connection, statements: Sequence[str]) -> None:
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+def _existing_tables(conn: Connection) -> set[str]:
+    if conn.dialect.name == "sqlite":
+        rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+    else:
+        rows = conn.exec_driver_sql(
+            "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'"
+        )
+    return {str(r[0]) for r in rows}
+
+
+def site_id(conn: Connection) -> uuid.UUID | None:
+    """This database's site id, or None when change capture was never installed."""
+    if "sync_site" not in _existing_tables(conn):
+        return None
+    value = conn.exec_driver_sql("SELECT site_id FROM sync_site WHERE id = 1").scalar()
+    return None if value is None else uuid.UUID(str(value))
+
+
+def install(conn: Connection, site: uuid.UUID | None = None) -> uuid.UUID:
+    """Create the sync tables (once) and (re)create the triggers of every synchronised
+    table, in the caller's transaction; returns the site id (kept when already set, else
+    `site` or a new one). Run again after every migration: a table's triggers name its
+    columns, so a migration that adds one needs them remade."""
+    sqlite = conn.dialect.name == "sqlite"
+    _run(conn, SQLITE_TABLES if sqlite else POSTGRES_TABLES)
+    if not sqlite:
+        conn.exec_driver_sql(POSTGRES_TICK)
+    current = site_id(conn)
+    if current is None:
+        current = site or uuid.uuid4()
+        conn.execute(
+            text("INSERT INTO sync_site (id, site_id) VALUES (1, :site)"),
+            {"site": current.hex if sqlite else str(current)},
+        )
+    uninstall_triggers(conn)
+    present = _existing_tables(conn)
+    for table in synced_tables():
+        if table.name not in present:
+            continue
+        if sqlite:
+            _run(conn, sqlite_triggers(table))
+        else:
+            conn.exec_driver_sql(postgres_function(table))
+            _run(conn, postgres_triggers(table))
+    return current
+
+
+def installed_triggers(conn: Connection) -> list[str]:
+    if conn.dialect.name == "sqlite":
+        rows = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'crm_sync_%'"
+        )
+    else:
+        rows = conn.exec_driver_sql(
+            "SELECT tgname FROM pg_catalog.pg_trigger WHERE NOT tgisinternal "
+            "AND starts_with(tgname::text, 'crm_sync_')"
+        )
+    return sorted(str(r[0]) for r in rows)
+
+
+def uninstall_triggers(conn: Connection) -> None:
+    """Drop the capture triggers (the sync tables and what they hold stay)."""
+    if conn.dialect.name == "sqlite":
+        for name in installed_triggers(conn):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)}")
+        return
+    rows = conn.exec_driver_sql(
+        "SELECT t.tgname, c.relname FROM pg_catalog.pg_trigger t "
+        "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
+        "WHERE NOT t.tgisinternal AND starts_with(t.tgname::text, 'crm_sync_')"
+    )
+    for trigger, table in list(rows):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(trigger)} ON public.{_q(table)}")
+
+
+@contextlib.contextmanager
+def applying(conn: Connection) -> Iterator[None]:
+    """Silence the triggers for the rest of this block, in the caller's transaction:
+    the sync writes what it received (with the clocks it carries) without recording it
+    as this computer's own edits."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("UPDATE sync_site SET applying = 1 WHERE id = 1")
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql("UPDATE sync_site SET applying = 0 WHERE id = 1")
+        return
+    conn.exec_driver_sql("SELECT set_config('crm.sync_applying', 'on', true)")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql("SELECT set_config('crm.sync_applying', 'off', true)")

@@ -1,0 +1,66 @@
+"""Which tables and columns the sync carries, read off the SQLAlchemy metadata.
+
+Every business table (the `Tracked` mixin: a UUID id, stamps, version, tombstone) is
+synchronised, except what belongs to one computer: its import batches and their undo
+records, and the users table (logins live on the office server; a laptop acts as the
+user it was initialised for). Within a table every column is a field with its own
+clock, except the id, the local optimistic-lock `version`, and the columns derived from
+other fields or rows (the folded name, first phone and e-mail, search text), which each
+replica recomputes after applying what it pulls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import Table
+
+from crm_desktop.models import Base
+from crm_desktop.models.base import Tracked
+
+LOCAL_TABLES = frozenset({"import_batches", "import_changes", "users"})
+NOT_FIELDS = frozenset({"id", "version"})
+DERIVED = {
+    "clients": frozenset(
+        {
+            "company_name",
+            "primary_phone",
+            "primary_email",
+            "name_folded",
+            "search_text",
+            "search_rowid",
+        }
+    ),
+    "tags": frozenset({"name_folded"}),
+}
+
+
+@dataclass(frozen=True)
+class SyncedTable:
+    name: str
+    fields: tuple[str, ...]  # the columns with a clock each, in table order
+
+    @property
+    def trigger_name(self) -> str:
+        return f"crm_sync_{self.name}"
+
+
+def _synced(table: Table) -> SyncedTable:
+    skip = NOT_FIELDS | DERIVED.get(table.name, frozenset())
+    return SyncedTable(table.name, tuple(c.name for c in table.columns if c.name not in skip))
+
+
+def synced_tables() -> tuple[SyncedTable, ...]:
+    """The synchronised tables, parents before children (the metadata's dependency
+    order), so applying them in this order satisfies foreign keys."""
+    tracked = {
+        cast(Table, mapper.local_table).name
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Tracked)
+    }
+    return tuple(
+        _synced(table)
+        for table in Base.metadata.sorted_tables
+        if table.name in tracked and table.name not in LOCAL_TABLES
+    )
