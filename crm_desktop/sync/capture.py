@@ -122,6 +122,16 @@ def field_clock(clocks: Mapping[str, Sequence[Any]], field: str) -> tuple[int, s
     return int(entry[0]), str(entry[1])
 
 
+def field_base(clocks: Mapping[str, Sequence[Any]], field: str) -> tuple[int, str]:
+    """The `(clock, site)` of the entry an edit of `field` replaced: what the editing
+    computer had seen of the field. Two edits of a field are concurrent when neither
+    was made on top of the other; `(0, "")` for a field never edited since creation."""
+    entry = clocks.get(field)
+    if not entry or len(entry) < 4:
+        return 0, ""
+    return int(entry[2]), str(entry[3])
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -153,10 +163,29 @@ def sqlite_triggers(table: SyncedTable) -> list[str]:
     changed = " OR ".join(f"old.{_q(c)} IS NOT new.{_q(c)}" for c in table.fields)
     # The changed fields' clocks as one object, for json_patch: a compound SELECT with
     # an arm per field, each present only when that field changed.
+    # The changed fields' entries as one object, for json_patch: a compound SELECT with an
+    # arm per field, each present only when that field changed, carrying the entry it
+    # replaces (its base: what this computer had seen of the field when it was edited).
+    mine = f"sync_row WHERE table_name = {_lit(name)} AND row_id = new.id"
     arms = " UNION ALL ".join(
-        f"SELECT {_lit(c)} AS k WHERE old.{_q(c)} IS NOT new.{_q(c)}" for c in table.fields
+        f"SELECT {_lit(c)} AS k, (SELECT coalesce(clocks -> {_lit('$.' + c)}, "
+        f"clocks -> '$.\"{ALL_FIELDS}\"') FROM {mine}) AS b "
+        f"WHERE old.{_q(c)} IS NOT new.{_q(c)}"
+        for c in table.fields
     )
-    patch = f"(SELECT json_group_object(k, {now}) FROM ({arms}))"
+    entry = (
+        f"json_array({_SQLITE_NOW}, {_SQLITE_SITE}, "
+        "coalesce(b ->> '$[0]', 0), coalesce(b ->> '$[1]', ''))"
+    )
+    patch = f"(SELECT json_group_object(k, {entry}) FROM ({arms}))"
+    deleted_base = (
+        f"(SELECT coalesce(clocks -> '$.deleted_at', clocks -> '$.\"{ALL_FIELDS}\"') "
+        f"FROM sync_row WHERE table_name = {_lit(name)} AND row_id = old.id)"
+    )
+    deleted_entry = (
+        f"json_array({_SQLITE_NOW}, {_SQLITE_SITE}, coalesce({deleted_base} ->> '$[0]', 0), "
+        f"coalesce({deleted_base} ->> '$[1]', ''))"
+    )
     parity = (
         "CASE WHEN (sync_row.cl % 2 = 1) = (excluded.cl = 1) "
         "THEN sync_row.cl ELSE sync_row.cl + 1 END"
@@ -185,7 +214,7 @@ WHEN {_SQLITE_QUIET}
 BEGIN
     {_SQLITE_TICK}
     INSERT INTO sync_row (table_name, row_id, cl, clocks)
-    VALUES ({_lit(name)}, old.id, 2, json_object('deleted_at', {now}))
+    VALUES ({_lit(name)}, old.id, 2, json_object('deleted_at', {deleted_entry}))
     ON CONFLICT (table_name, row_id) DO UPDATE SET
         cl = sync_row.cl + sync_row.cl % 2,
         clocks = json_patch(sync_row.clocks, excluded.clocks);
@@ -211,9 +240,14 @@ def postgres_function(table: SyncedTable) -> str:
     call, not one per row)."""
     name = table.name
     now = "jsonb_build_array(h, s)"
+
+    def entry(field: str) -> str:  # the new clock, then the entry it replaces (its base)
+        base = f"coalesce(b.clocks -> {_lit(field)}, b.clocks -> '{ALL_FIELDS}', '[0, \"\"]')"
+        return f"jsonb_build_array(h, s, ({base}) -> 0, ({base}) -> 1)"
+
     patch = _jsonb_object(
         [
-            f"{_lit(c)}, CASE WHEN o.{_q(c)} IS DISTINCT FROM n.{_q(c)} THEN {now} END"
+            f"{_lit(c)}, CASE WHEN o.{_q(c)} IS DISTINCT FROM n.{_q(c)} THEN {entry(c)} END"
             for c in table.fields
         ]
     )
@@ -243,14 +277,16 @@ BEGIN
         INSERT INTO public.sync_row AS r (table_name, row_id, cl, clocks)
         SELECT {_lit(name)}, n.id, {alive}, p.patch
         FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+        LEFT JOIN public.sync_row AS b ON b.table_name = {_lit(name)} AND b.row_id = n.id
         CROSS JOIN LATERAL (SELECT jsonb_strip_nulls({patch}) AS patch) AS p
         WHERE p.patch <> '{{}}'::jsonb
         ON CONFLICT (table_name, row_id) DO UPDATE SET
             cl = {parity}, clocks = r.clocks || excluded.clocks, txid = pg_current_xact_id();
     ELSE
         INSERT INTO public.sync_row AS r (table_name, row_id, cl, clocks)
-        SELECT {_lit(name)}, o.id, 2, jsonb_build_object('deleted_at', {now})
+        SELECT {_lit(name)}, o.id, 2, jsonb_build_object('deleted_at', {entry("deleted_at")})
         FROM old_rows AS o
+        LEFT JOIN public.sync_row AS b ON b.table_name = {_lit(name)} AND b.row_id = o.id
         ON CONFLICT (table_name, row_id) DO UPDATE SET
             cl = r.cl + mod(r.cl, 2), clocks = r.clocks || excluded.clocks,
             txid = pg_current_xact_id();

@@ -237,3 +237,26 @@ def test_a_record_from_before_capture_gets_clocks_for_what_changes(db: Database)
     assert found[0] == 1
     assert capture.field_clock(found[1], "note")[0] > 0
     assert capture.field_clock(found[1], "name") == (0, "")  # older than any edit
+
+
+def test_an_edit_remembers_the_entry_it_replaced(db: Database, site: uuid.UUID) -> None:
+    with db.unit_of_work() as session:
+        client = create_client(session, ClientChanges(name="Базов Борис"))
+    created = record(db, "clients", client.id)
+    with db.engine.begin() as conn:
+        conn.execute(update(Client).where(Client.id == client.id).values(note="первая"))
+    first = record(db, "clients", client.id)
+    with db.engine.begin() as conn:
+        conn.execute(update(Client).where(Client.id == client.id).values(note="вторая"))
+    second = record(db, "clients", client.id)
+    assert created is not None and first is not None and second is not None
+    # the first edit was made on top of the creation, the second on top of the first
+    assert capture.field_base(first[1], "note") == capture.field_clock(created[1], "note")
+    assert capture.field_base(second[1], "note") == capture.field_clock(first[1], "note")
+    with db.unit_of_work() as session:
+        delete_client(session, client.id)
+    deleted = record(db, "clients", client.id)
+    assert deleted is not None
+    assert capture.field_base(deleted[1], "deleted_at") == capture.field_clock(
+        second[1], "deleted_at"
+    )
