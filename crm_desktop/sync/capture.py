@@ -266,7 +266,7 @@ BEGIN
         RETURN NULL;
     END IF;
     h := public.crm_sync_tick();
-    SELECT site_id::text INTO s FROM public.sync_site WHERE id = 1;
+    SELECT replace(site_id::text, '-', '') INTO s FROM public.sync_site WHERE id = 1;
     IF TG_OP = 'INSERT' THEN
         INSERT INTO public.sync_row AS r (table_name, row_id, cl, clocks)
         SELECT {_lit(name)}, n.id, {alive}, jsonb_build_object('{ALL_FIELDS}', {now})

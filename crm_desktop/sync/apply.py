@@ -1,0 +1,274 @@
+"""Reading records' sync states out of a database and writing merged states into it.
+
+This is where a pull lands on a laptop and a push lands on the office server: for each
+incoming state, the local copy is read (values, causal length, clocks), merged with it
+(`sync.merge`), and what changed is written with the change-capture triggers silent
+(`capture.applying`): the new clocks are the merged ones, not this computer's. Both
+databases, one code (SQLAlchemy Core over the models' tables).
+
+Rows are written parents first (the metadata's table order), and within a table a row
+another incoming row points to (a person's company) before that row. Columns derived
+from other fields (a client's folded name, first phone and e-mail, search text) are
+recomputed here for every client the applied changes touch.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
+from sqlalchemy.orm import Session, selectinload
+
+from crm_desktop.models import Base, Client, ClientKind
+from crm_desktop.store.search_index import build_search_text, fold, refresh_client
+from crm_desktop.sync import capture
+from crm_desktop.sync.merge import Conflict, RecordState, merge
+from crm_desktop.sync.tracked import SyncedTable, synced_tables
+
+IN_CHUNK = 500  # ids per IN (...) list
+CONTACT_TABLES = ("phones", "emails")
+
+
+@dataclass
+class ApplyReport:
+    applied: int = 0  # records whose local copy changed
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _by_name() -> dict[str, SyncedTable]:
+    return {t.name: t for t in synced_tables()}
+
+
+def _clocks(raw: Any) -> dict[str, list[Any]]:
+    if raw is None:
+        return {}
+    if isinstance(raw, str):
+        loaded: dict[str, list[Any]] = json.loads(raw)
+        return loaded
+    return dict(raw)
+
+
+def _chunks(ids: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
+    for start in range(0, len(ids), IN_CHUNK):
+        yield ids[start : start + IN_CHUNK]
+
+
+def read_states(
+    conn: Connection, synced: SyncedTable, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, RecordState]:
+    """The local copies of `ids` of one table (absent: never seen here)."""
+    table = _table(synced.name)
+    columns = [table.c[f] for f in synced.fields]
+    values: dict[uuid.UUID, dict[str, Any]] = {}
+    rows: dict[uuid.UUID, tuple[int, dict[str, list[Any]]]] = {}
+    sqlite = conn.dialect.name == "sqlite"
+    for part in _chunks(list(ids)):
+        for row in conn.execute(select(table.c.id, *columns).where(table.c.id.in_(part))):
+            values[row[0]] = dict(zip(synced.fields, row[1:], strict=True))
+        keys = [i.hex if sqlite else str(i) for i in part]
+        found = conn.execute(
+            text(
+                "SELECT row_id, cl, clocks FROM sync_row WHERE table_name = :t AND row_id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"t": synced.name, "ids": keys},
+        )
+        for row_id, cl, clocks in found:
+            rows[uuid.UUID(str(row_id))] = (int(cl), _clocks(clocks))
+    states: dict[uuid.UUID, RecordState] = {}
+    for row_id in set(values) | set(rows):
+        current = values.get(row_id, {})
+        if row_id in rows:
+            cl, clocks = rows[row_id]
+        else:  # written before change capture: alive or deleted as the row says
+            cl, clocks = (1 if current.get("deleted_at") is None else 2), {}
+        states[row_id] = RecordState(synced.name, row_id, cl, current, clocks)
+    return states
+
+
+def _derived_for_insert(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The NOT NULL derived columns a new row needs before its contacts arrive (they are
+    recomputed afterwards in `_refresh_clients`)."""
+    if table == "clients":
+        name = str(values.get("name") or "")
+        return {
+            "name_folded": fold(name),
+            "search_text": build_search_text(
+                name, values.get("legal_form"), None, values.get("inn"), [], []
+            ),
+        }
+    if table == "tags":
+        return {"name_folded": fold(str(values.get("name") or ""))}
+    return {}
+
+
+def _self_references(table: Table) -> list[str]:
+    return [fk.parent.name for fk in table.foreign_keys if fk.column.table.name == table.name]
+
+
+def _parents_first(table: Table, states: Sequence[RecordState]) -> list[RecordState]:
+    """Within one table, a row that another incoming row refers to goes first."""
+    refs = _self_references(table)
+    if not refs:
+        return list(states)
+    pending = {s.row_id: s for s in states}
+    ordered: list[RecordState] = []
+    while pending:
+        ready = [
+            s
+            for s in pending.values()
+            if not any(s.values.get(r) in pending and s.values.get(r) != s.row_id for r in refs)
+        ]
+        if not ready:  # a cycle: the rest in any order (foreign keys will say if wrong)
+            ready = list(pending.values())
+        for s in ready:
+            ordered.append(s)
+            del pending[s.row_id]
+    return ordered
+
+
+def _write_sync_row(conn: Connection, state: RecordState) -> None:
+    sqlite = conn.dialect.name == "sqlite"
+    key = state.row_id.hex if sqlite else str(state.row_id)
+    clocks = json.dumps(state.clocks, ensure_ascii=False)
+    params = {"t": state.table, "r": key, "cl": state.cl, "c": clocks}
+    if sqlite:
+        conn.execute(
+            text(
+                "INSERT INTO sync_row (table_name, row_id, cl, clocks) VALUES (:t, :r, :cl, :c) "
+                "ON CONFLICT (table_name, row_id) DO UPDATE SET cl = excluded.cl, "
+                "clocks = excluded.clocks"
+            ),
+            params,
+        )
+        return
+    conn.execute(
+        text(
+            "INSERT INTO sync_row (table_name, row_id, cl, clocks) "
+            "VALUES (:t, CAST(:r AS uuid), :cl, CAST(:c AS jsonb)) "
+            "ON CONFLICT (table_name, row_id) DO UPDATE SET cl = excluded.cl, "
+            "clocks = excluded.clocks, txid = pg_current_xact_id()"
+        ),
+        params,
+    )
+
+
+def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyReport:
+    """Merge `incoming` states into the database of `conn`, in its transaction."""
+    report = ApplyReport()
+    known = _by_name()
+    by_table: dict[str, list[RecordState]] = {}
+    for state in incoming:
+        if state.table not in known:
+            raise ValueError(f"{state.table} is not a synchronised table")
+        by_table.setdefault(state.table, []).append(state)
+    touched_clients: set[uuid.UUID] = set()
+    with capture.applying(conn):
+        for synced in synced_tables():  # parents first
+            states = by_table.get(synced.name)
+            if not states:
+                continue
+            table = _table(synced.name)
+            local = read_states(conn, synced, [s.row_id for s in states])
+            for remote in _parents_first(table, states):
+                mine = local.get(remote.row_id)
+                merged = merge(mine, remote, synced.fields)
+                report.conflicts += merged.conflicts
+                row_exists = mine is not None and bool(mine.values)
+                if not row_exists and merged.state.values:
+                    values = {f: merged.state.values.get(f) for f in synced.fields}
+                    values.update(_derived_for_insert(synced.name, values))
+                    conn.execute(insert(table).values(id=remote.row_id, version=1, **values))
+                    report.applied += 1
+                elif row_exists and merged.changed:
+                    changes = {f: merged.state.values[f] for f in merged.changed}
+                    # given always: else the column's onupdate would stamp this moment
+                    changes["updated_at"] = merged.state.values["updated_at"]
+                    conn.execute(
+                        update(table)
+                        .where(table.c.id == remote.row_id)
+                        .values(version=table.c.version + 1, **changes)
+                    )
+                    report.applied += 1
+                _write_sync_row(conn, merged.state)
+                local[remote.row_id] = merged.state
+                if synced.name == "clients":
+                    touched_clients.add(remote.row_id)
+                elif synced.name in CONTACT_TABLES:
+                    owner = merged.state.values.get("client_id")
+                    if isinstance(owner, uuid.UUID):
+                        touched_clients.add(owner)
+        _refresh_clients(conn, touched_clients)
+    return report
+
+
+DERIVED_CLIENT_COLUMNS = (
+    "name_folded",
+    "company_name",
+    "primary_phone",
+    "primary_email",
+    "search_text",
+)
+
+
+def _refresh_clients(conn: Connection, ids: set[uuid.UUID]) -> None:
+    """Recompute the derived columns of `ids` and of the people of any company among
+    them (a renamed company changes its people's search text). The ORM only reads and
+    computes (`refresh_client`); the derived columns are written with Core, leaving the
+    row's stamps and version as the merge set them, identical on every computer."""
+    if not ids:
+        return
+    clients = _table("clients")
+    session = Session(bind=conn, autoflush=False)
+    try:
+        targets: dict[uuid.UUID, Client] = {}
+        id_list = list(ids)
+        for part in _chunks(id_list):
+            query = (
+                select(Client)
+                .where(Client.id.in_(part))
+                .options(selectinload(Client.phones), selectinload(Client.emails))
+            )
+            for client in session.scalars(query):
+                targets[client.id] = client
+        companies = [c.id for c in targets.values() if c.kind == ClientKind.COMPANY]
+        for part in _chunks(companies):
+            query = (
+                select(Client)
+                .where(Client.company_id.in_(part))
+                .options(selectinload(Client.phones), selectinload(Client.emails))
+            )
+            for person in session.scalars(query):
+                targets.setdefault(person.id, person)
+        company_ids = {c.company_id for c in targets.values() if c.company_id is not None}
+        names: dict[uuid.UUID, str] = {}
+        for part in _chunks(list(company_ids)):
+            for cid, name in session.execute(
+                select(Client.id, Client.name).where(Client.id.in_(part))
+            ):
+                names[cid] = name
+        for client in targets.values():
+            company = (
+                names.get(client.company_id)
+                if client.kind == ClientKind.PERSON and client.company_id is not None
+                else None
+            )
+            before = {c: getattr(client, c) for c in DERIVED_CLIENT_COLUMNS}
+            refresh_client(client, company)
+            after = {c: getattr(client, c) for c in DERIVED_CLIENT_COLUMNS}
+            if after != before:
+                conn.execute(
+                    update(clients)
+                    .where(clients.c.id == client.id)
+                    .values(updated_at=clients.c.updated_at, **after)
+                )
+    finally:
+        session.expunge_all()
+        session.close()
