@@ -31,11 +31,11 @@ from bench.progress import say
 from bench.results import Measurement, Target
 from crm_desktop.models import Client, ClientKind, new_id, utcnow
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client
+from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import Location, parse_location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.store.search_index import build_search_text, fold
-from crm_desktop.sync import capture
 
 NAME = "sync"
 TARGET = Target("<=", 2.0, "x")

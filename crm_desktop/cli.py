@@ -27,6 +27,7 @@ from crm_desktop.commands import (
     orders,
     server,
     setup,
+    sync,
     tasks,
     users,
 )
@@ -68,6 +69,7 @@ def build_parser() -> Parser:
     invoice_documents.register(commands)  # `invoice pdf|xlsx|send`, `proposal pdf`
     orders.register(commands)
     server.register(commands)
+    sync.register(commands)
     return parser
 
 

@@ -46,6 +46,15 @@ def _server_functions(conn: Connection) -> None:
 after_migrate.append(_server_functions)
 
 
+def _change_capture(conn: Connection) -> None:
+    from crm_desktop.store.change_capture import reinstall_after_migration
+
+    reinstall_after_migration(conn)
+
+
+after_migrate.append(_change_capture)
+
+
 class SchemaState(enum.Enum):
     EMPTY = "empty"
     CURRENT = "current"

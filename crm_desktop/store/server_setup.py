@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _
+from crm_desktop.store import change_capture
 from crm_desktop.store.database import (
     Database,
     DatabaseMissing,
@@ -105,6 +106,9 @@ def init_server(admin: Location, database: str = "crm") -> ServerInitReport:
         upgrade(db)
         with db.engine.begin() as conn:
             install_functions(conn)
+            # every write on the office server is captured for the laptops' sync (the
+            # sync tables get their owner and privileges with the rest just below)
+            change_capture.install(conn)
             roles = stored_roles(conn) or ServerRoles.for_database(database)
             conn.exec_driver_sql(
                 "UPDATE public.crm_server_settings SET role_prefix = %(p)s WHERE id = 1",

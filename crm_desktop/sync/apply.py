@@ -24,10 +24,10 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, text, updat
 from sqlalchemy.orm import Session, selectinload
 
 from crm_desktop.models import Base, Client, ClientKind
+from crm_desktop.store import change_capture as capture
 from crm_desktop.store.search_index import build_search_text, fold, refresh_client
-from crm_desktop.sync import capture
+from crm_desktop.store.synced_tables import SyncedTable, synced_tables
 from crm_desktop.sync.merge import Conflict, RecordState, merge
-from crm_desktop.sync.tracked import SyncedTable, synced_tables
 
 IN_CHUNK = 500  # ids per IN (...) list
 CONTACT_TABLES = ("phones", "emails")

@@ -6,7 +6,7 @@ clocks close to wall time, so "the later edit wins" means what people expect; th
 orders writes within one millisecond and carries a site past what it has seen from
 others, so a computer whose clock is slow still orders its new edits after everything it
 has pulled (`observe`). The same arithmetic runs inside the databases' triggers
-(`sync.capture`); this module is its reference and what the sync engine uses.
+(`store.change_capture`); this module is its reference and what the sync engine uses.
 """
 
 from __future__ import annotations

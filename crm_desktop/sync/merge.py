@@ -1,7 +1,7 @@
 """Merging two computers' copies of one record: per field, the later write wins.
 
 A record's state is its field values, its causal length and its clocks as change capture
-keeps them (`sync.capture`). Merging two states takes, for each field, the value whose
+keeps them (`store.change_capture`). Merging two states takes, for each field, the value whose
 entry has the greater `(clock, site)`, and the greater causal length (odd: alive, even:
 deleted). The result does not depend on the order in which states meet, nor on how often
 the same state arrives (the merge is commutative, associative and idempotent), which is
@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from crm_desktop.sync.capture import ALL_FIELDS
+from crm_desktop.store.change_capture import ALL_FIELDS
 
 Stamp = tuple[int, str]
 NOTHING: Stamp = (0, "")

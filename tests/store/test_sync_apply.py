@@ -20,13 +20,13 @@ from crm_desktop.services.clients import (
     get_client,
 )
 from crm_desktop.services.search import search_clients
+from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import Location
 from crm_desktop.store.schema import upgrade
-from crm_desktop.sync import capture
+from crm_desktop.store.synced_tables import synced_tables
 from crm_desktop.sync.apply import ApplyReport, apply_states, read_states
 from crm_desktop.sync.merge import ConflictKind, RecordState
-from crm_desktop.sync.tracked import synced_tables
 
 
 @pytest.fixture

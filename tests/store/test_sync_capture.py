@@ -13,9 +13,10 @@ from sqlalchemy import Connection, insert, text, update
 
 from crm_desktop.models import Client, ClientKind, new_id, utcnow
 from crm_desktop.services.clients import ClientChanges, create_client, delete_client, edit_client
+from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database
-from crm_desktop.sync import capture, hlc
-from crm_desktop.sync.tracked import synced_tables
+from crm_desktop.store.synced_tables import synced_tables
+from crm_desktop.sync import hlc
 
 
 @pytest.fixture
@@ -229,7 +230,7 @@ def test_a_record_from_before_capture_gets_clocks_for_what_changes(db: Database)
         client = create_client(session, ClientChanges(name="Старожил Семён"))
     with db.engine.begin() as conn:
         capture.install(conn)
-    assert record(db, "clients", client.id) is None  # written before: nothing recorded
+    assert record(db, "clients", client.id) == (1, {})  # written before: no clocks yet
     with db.engine.begin() as conn:
         conn.execute(update(Client).where(Client.id == client.id).values(note="новая заметка"))
     found = record(db, "clients", client.id)

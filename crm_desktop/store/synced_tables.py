@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table
+from sqlalchemy import JSON, Table
 
 from crm_desktop.models import Base
 from crm_desktop.models.base import Tracked
@@ -40,6 +40,7 @@ DERIVED = {
 class SyncedTable:
     name: str
     fields: tuple[str, ...]  # the columns with a clock each, in table order
+    json_fields: frozenset[str] = frozenset()  # JSON columns (PostgreSQL's json has no =)
 
     @property
     def trigger_name(self) -> str:
@@ -48,7 +49,9 @@ class SyncedTable:
 
 def _synced(table: Table) -> SyncedTable:
     skip = NOT_FIELDS | DERIVED.get(table.name, frozenset())
-    return SyncedTable(table.name, tuple(c.name for c in table.columns if c.name not in skip))
+    fields = tuple(c.name for c in table.columns if c.name not in skip)
+    json = frozenset(c.name for c in table.columns if isinstance(c.type, JSON) and c.name in fields)
+    return SyncedTable(table.name, fields, json)
 
 
 def synced_tables() -> tuple[SyncedTable, ...]:

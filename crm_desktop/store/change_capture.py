@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from crm_desktop.sync.tracked import SyncedTable, synced_tables
+from crm_desktop.store.synced_tables import SyncedTable, synced_tables
 
 SQLITE_MS = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
 # A new record's fields share its clock: `{"*": [clock, site]}`; a field's own entry,
@@ -56,10 +56,13 @@ SQLITE_TABLES = (
         clocks TEXT NOT NULL,
         PRIMARY KEY (table_name, row_id)
     ) WITHOUT ROWID""",
+    # batch_id: the push batch a queued record was last sent in (kept until the server
+    # acknowledges it, so a retry resends the same batch); a new edit clears it.
     """CREATE TABLE IF NOT EXISTS sync_outbox (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         table_name VARCHAR(63) NOT NULL,
         row_id CHAR(32) NOT NULL,
+        batch_id CHAR(32),
         UNIQUE (table_name, row_id)
     )""",
 )
@@ -77,8 +80,20 @@ POSTGRES_TABLES = (
         PRIMARY KEY (table_name, row_id)
     )""",
     "CREATE INDEX IF NOT EXISTS ix_sync_row_txid ON public.sync_row (txid)",
+    """CREATE TABLE IF NOT EXISTS public.sync_batches (
+        batch_id uuid PRIMARY KEY,
+        site varchar(32) NOT NULL,
+        login text NOT NULL DEFAULT session_user,
+        records integer NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+    )""",
+    "REVOKE ALL ON public.sync_batches FROM PUBLIC",
+    "ALTER TABLE public.sync_batches ENABLE ROW LEVEL SECURITY",
     "CREATE SEQUENCE IF NOT EXISTS public.crm_sync_hlc AS bigint",
     "REVOKE ALL ON public.sync_site, public.sync_row FROM PUBLIC",
+    # no policies: only their owner and the SECURITY DEFINER functions below touch them
+    "ALTER TABLE public.sync_site ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE public.sync_row ENABLE ROW LEVEL SECURITY",
     "REVOKE ALL ON SEQUENCE public.crm_sync_hlc FROM PUBLIC",
 )
 POSTGRES_TICK = f"""
@@ -109,6 +124,24 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION public.crm_sync_tick() FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.crm_sync_observe(seen bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    -- After applying a push: the server's next writes order after what it received.
+    PERFORM pg_advisory_lock({TICK_LOCK});
+    BEGIN
+        IF nextval('public.crm_sync_hlc') < seen THEN
+            PERFORM setval('public.crm_sync_hlc', seen);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM pg_advisory_unlock({TICK_LOCK});
+        RAISE;
+    END;
+    PERFORM pg_advisory_unlock({TICK_LOCK});
+END
+$$;
+REVOKE ALL ON FUNCTION public.crm_sync_observe(bigint) FROM PUBLIC;
 """
 
 
@@ -151,7 +184,7 @@ _SQLITE_TICK = f"UPDATE sync_site SET hlc = max(hlc + 1, {SQLITE_MS} << 16) WHER
 def _sqlite_queue(table: str, row: str) -> str:
     return (
         f"INSERT INTO sync_outbox (table_name, row_id) VALUES ({_lit(table)}, {row}) "
-        "ON CONFLICT (table_name, row_id) DO NOTHING;"
+        "ON CONFLICT (table_name, row_id) DO UPDATE SET batch_id = NULL;"
     )
 
 
@@ -245,11 +278,12 @@ def postgres_function(table: SyncedTable) -> str:
         base = f"coalesce(b.clocks -> {_lit(field)}, b.clocks -> '{ALL_FIELDS}', '[0, \"\"]')"
         return f"jsonb_build_array(h, s, ({base}) -> 0, ({base}) -> 1)"
 
+    def differs(c: str) -> str:  # json has no equality operator: compare as jsonb
+        cast = "::jsonb" if c in table.json_fields else ""
+        return f"o.{_q(c)}{cast} IS DISTINCT FROM n.{_q(c)}{cast}"
+
     patch = _jsonb_object(
-        [
-            f"{_lit(c)}, CASE WHEN o.{_q(c)} IS DISTINCT FROM n.{_q(c)} THEN {entry(c)} END"
-            for c in table.fields
-        ]
+        [f"{_lit(c)}, CASE WHEN {differs(c)} THEN {entry(c)} END" for c in table.fields]
     )
     alive = "CASE WHEN n.deleted_at IS NULL THEN 1 ELSE 2 END"
     # A record's sync_row may be older than its last delete or restore (or missing, for
@@ -347,14 +381,15 @@ def install(conn: Connection, site: uuid.UUID | None = None) -> uuid.UUID:
     if not sqlite:
         conn.exec_driver_sql(POSTGRES_TICK)
     current = site_id(conn)
+    present = _existing_tables(conn)
     if current is None:
         current = site or uuid.uuid4()
         conn.execute(
             text("INSERT INTO sync_site (id, site_id) VALUES (1, :site)"),
             {"site": current.hex if sqlite else str(current)},
         )
+        _backfill(conn, present)
     uninstall_triggers(conn)
-    present = _existing_tables(conn)
     for table in synced_tables():
         if table.name not in present:
             continue
@@ -364,6 +399,28 @@ def install(conn: Connection, site: uuid.UUID | None = None) -> uuid.UUID:
             conn.exec_driver_sql(postgres_function(table))
             _run(conn, postgres_triggers(table))
     return current
+
+
+def reinstall_after_migration(conn: Connection) -> None:
+    """The after-migration hook (`store.schema.after_migrate`): a database that captures
+    changes gets its triggers remade for the new columns."""
+    if site_id(conn) is not None:
+        install(conn)
+
+
+def _backfill(conn: Connection, present: set[str]) -> None:
+    """Records written before capture was installed get a `sync_row` with no clocks (older
+    than any edit), so that a laptop's first download takes them too."""
+    for table in synced_tables():
+        if table.name not in present:
+            continue
+        conn.exec_driver_sql(
+            "INSERT INTO sync_row (table_name, row_id, cl, clocks) "
+            f"SELECT {_lit(table.name)}, id, "
+            "CASE WHEN deleted_at IS NULL THEN 1 ELSE 2 END, '{}' "
+            f"FROM {_q(table.name)} WHERE true "
+            "ON CONFLICT (table_name, row_id) DO NOTHING"
+        )
 
 
 def installed_triggers(conn: Connection) -> list[str]:

@@ -1,0 +1,336 @@
+"""Push and pull between a laptop's replica (SQLite) and the office server (PostgreSQL),
+over the same authenticated connection the app uses: no extra server process.
+
+Push: the queued records go in batches with ids made on the laptop. A batch id is given
+to its records in a local transaction before anything is sent, so a retry after a lost
+acknowledgement sends the same id; the server records the id in the transaction that
+applies the batch and applies an id it knows no second time; the laptop deletes the
+batch's queue entries only once the server has answered. A record edited again while
+its batch was on the way loses its batch id, so it goes out again in the next one.
+
+Pull: from the replica's cursor (the server's transaction horizon it has seen all of),
+in pages ordered by (transaction, table, id); each page is applied together with its
+position in one local transaction, so a killed pull resumes after the last page it
+applied. The new cursor is the horizon (`pg_snapshot_xmin`) taken when the pull began:
+every transaction below it had ended, so no change that committed late is skipped.
+
+Failpoints for tests: the environment variable `CRM_SYNC_FAILPOINT` names a point where
+the process ends at once, as if killed (`before-send`, `after-server-commit`,
+`after-pull-page`, `mid-apply`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, text, update
+
+from crm_desktop.errors import BadInput, NotFound
+from crm_desktop.i18n import _
+from crm_desktop.models import Base, utcnow
+from crm_desktop.store import change_capture as capture
+from crm_desktop.store.database import Database
+from crm_desktop.store.synced_tables import SyncedTable, synced_tables
+from crm_desktop.sync import hlc, replica
+from crm_desktop.sync.apply import apply_states, read_states
+from crm_desktop.sync.merge import Conflict, RecordState
+
+PUSH_BATCH = 500
+PULL_PAGE = 1000
+FAILPOINT_VARIABLE = "CRM_SYNC_FAILPOINT"
+FAILPOINT_EXIT = 86
+Progress = Callable[[str, int], None]
+
+
+def failpoint(name: str) -> None:
+    """End the process here, as a kill would, when the test environment asks for it."""
+    if os.environ.get(FAILPOINT_VARIABLE) == name:
+        os._exit(FAILPOINT_EXIT)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0  # records sent
+    pulled: int = 0  # records received that changed something here
+    conflicts: int = 0  # conflicts found in this run
+    pending: int = 0  # records still queued afterwards
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "pending": self.pending,
+        }
+
+
+@dataclass
+class _Batch:
+    batch_id: str
+    entries: list[tuple[str, uuid.UUID]] = field(default_factory=list)
+
+
+def _by_name() -> dict[str, SyncedTable]:
+    return {t.name: t for t in synced_tables()}
+
+
+def _next_batch(laptop: Database, size: int) -> _Batch | None:
+    """The batch to send: one sent before and not acknowledged, else a new one."""
+    with laptop.engine.begin() as conn:
+        sent = conn.exec_driver_sql(
+            "SELECT batch_id FROM sync_outbox WHERE batch_id IS NOT NULL LIMIT 1"
+        ).scalar()
+        batch_id = str(sent) if sent is not None else uuid.uuid4().hex
+        if sent is None:
+            seqs = [
+                int(r[0])
+                for r in conn.exec_driver_sql(
+                    f"SELECT seq FROM sync_outbox WHERE batch_id IS NULL ORDER BY seq LIMIT {size}"
+                )
+            ]
+            if not seqs:
+                return None
+            conn.execute(
+                text("UPDATE sync_outbox SET batch_id = :b WHERE seq IN :seqs").bindparams(
+                    bindparam("seqs", expanding=True)
+                ),
+                {"b": batch_id, "seqs": seqs},
+            )
+        rows = conn.execute(
+            text("SELECT table_name, row_id FROM sync_outbox WHERE batch_id = :b ORDER BY seq"),
+            {"b": batch_id},
+        )
+        return _Batch(batch_id, [(str(t), uuid.UUID(str(r))) for t, r in rows])
+
+
+def _states(conn: Connection, entries: Sequence[tuple[str, uuid.UUID]]) -> list[RecordState]:
+    known = _by_name()
+    wanted: dict[str, list[uuid.UUID]] = {}
+    for table, row_id in entries:
+        wanted.setdefault(table, []).append(row_id)
+    states: list[RecordState] = []
+    for synced in synced_tables():
+        if synced.name in wanted and synced.name in known:
+            states += read_states(conn, synced, wanted[synced.name]).values()
+    return states
+
+
+def _max_clock(states: Sequence[RecordState]) -> int:
+    best = 0
+    for state in states:
+        for entry in state.clocks.values():
+            if entry:
+                best = max(best, int(entry[0]))
+    return best
+
+
+def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) -> SyncReport:
+    report = SyncReport()
+    site = _site(laptop)
+    while True:
+        batch = _next_batch(laptop, batch_size)
+        if batch is None:
+            break
+        with laptop.engine.connect() as conn:
+            states = _states(conn, batch.entries)
+        failpoint("before-send")
+        conflicts: list[Conflict] = []
+        with server.engine.begin() as conn:
+            fresh = conn.execute(
+                text(
+                    "INSERT INTO sync_batches (batch_id, site, records) "
+                    "VALUES (CAST(:b AS uuid), :s, :n) ON CONFLICT (batch_id) DO NOTHING "
+                    "RETURNING batch_id"
+                ),
+                {"b": batch.batch_id, "s": site, "n": len(states)},
+            ).first()
+            if fresh is not None and states:
+                newest = _max_clock(states)
+                hlc.check_not_ahead(newest)
+                conn.execute(text("SELECT crm_sync_observe(:c)"), {"c": newest})
+                conflicts = apply_states(conn, states).conflicts
+        failpoint("after-server-commit")
+        with laptop.engine.begin() as conn:
+            conn.execute(text("DELETE FROM sync_outbox WHERE batch_id = :b"), {"b": batch.batch_id})
+            replica.record_conflicts(conn, conflicts, utcnow())
+        report.pushed += len(states)
+        report.conflicts += len(conflicts)
+    return report
+
+
+def _site(laptop: Database) -> str:
+    with laptop.engine.connect() as conn:
+        site = capture.site_id(conn)
+    if site is None:
+        raise BadInput(_("This database is no laptop replica."))
+    return site.hex
+
+
+def _horizon(server: Database) -> str:
+    with server.engine.connect() as conn:
+        return str(conn.exec_driver_sql("SELECT pg_snapshot_xmin(pg_current_snapshot())").scalar())
+
+
+def pull(
+    laptop: Database,
+    server: Database,
+    *,
+    page_size: int = PULL_PAGE,
+    progress: Progress | None = None,
+) -> SyncReport:
+    report = SyncReport()
+    with laptop.engine.begin() as conn:
+        current = replica.state(conn)
+        if current.pull_next is None:
+            replica.start_pull(conn, _horizon(server))
+            current = replica.state(conn)
+    position = current.page or (current.pull_cursor, "", str(uuid.UUID(int=0)))
+    while True:
+        with server.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT txid::text, table_name, row_id FROM sync_row "
+                    "WHERE txid >= CAST(:cursor AS xid8) AND (txid, table_name, row_id) > "
+                    "(CAST(:x AS xid8), CAST(:t AS varchar), CAST(:r AS uuid)) "
+                    "ORDER BY txid, table_name, row_id LIMIT :n"
+                ),
+                {
+                    "cursor": current.pull_cursor,
+                    "x": position[0],
+                    "t": position[1],
+                    "r": position[2],
+                    "n": page_size,
+                },
+            ).all()
+            states = _states(conn, [(str(t), uuid.UUID(str(r))) for _x, t, r in rows])
+        if not rows:
+            with laptop.engine.begin() as conn:
+                replica.pull_done(conn, utcnow())
+            break
+        last = rows[-1]
+        position = (str(last[0]), str(last[1]), str(last[2]))
+        with laptop.engine.begin() as conn:
+            applied = apply_states(conn, states)
+            failpoint("mid-apply")
+            newest = _max_clock(states)
+            conn.execute(
+                text("UPDATE sync_site SET hlc = max(hlc, :c) WHERE id = 1"), {"c": newest}
+            )
+            replica.record_conflicts(conn, applied.conflicts, utcnow())
+            replica.page_done(conn, *position)
+        report.pulled += applied.applied
+        report.conflicts += len(applied.conflicts)
+        if progress is not None:
+            progress("pull", report.pulled)
+        failpoint("after-pull-page")
+    return report
+
+
+def synchronise(laptop: Database, server: Database) -> SyncReport:
+    """Push, then pull: what `crm-desktop sync` does."""
+    pushed = push(laptop, server)
+    pulled = pull(laptop, server)
+    with laptop.engine.connect() as conn:
+        pending = replica.pending(conn)
+    return SyncReport(pushed.pushed, pulled.pulled, pushed.conflicts + pulled.conflicts, pending)
+
+
+def init_replica(
+    laptop: Database, server: Database, server_url: str, login: str | None
+) -> SyncReport:
+    """Make `laptop` (a new, migrated SQLite file) a replica of `server` and download
+    what the server lets this login see. Resumable: run again after an interruption."""
+    with laptop.engine.begin() as conn:
+        capture.install(conn)
+        replica.create(conn, server_url, login)
+    return pull(laptop, server)
+
+
+# -- conflicts ------------------------------------------------------------------------
+
+
+def _coerce(table: Table, name: str, raw: Any) -> Any:
+    """A value from a conflict record (JSON) or the command line, as the column takes it."""
+    if raw is None:
+        return None
+    column = table.c[name]
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        return raw
+    if kind is Decimal:
+        return Decimal(str(raw))
+    if kind is uuid.UUID:
+        return uuid.UUID(str(raw))
+    if kind is dt.date:
+        return dt.date.fromisoformat(str(raw))
+    if kind is dt.datetime:
+        return dt.datetime.fromisoformat(str(raw))
+    if kind is int:
+        return int(raw)
+    return raw if isinstance(raw, kind) else kind(raw)
+
+
+def resolve_conflict(
+    laptop: Database, conflict_id: int, *, value: str | None = None, keep: str | None = None
+) -> replica.StoredConflict:
+    """Settle a conflict with a new edit: `keep` "mine" or "theirs", or a `value` typed by
+    the person. The edit is this computer's, so it goes to everyone with the next sync."""
+    with laptop.engine.begin() as conn:
+        site = capture.site_id(conn)
+        found = {c.id: c for c in replica.open_conflicts(conn)}.get(conflict_id)
+        if found is None or site is None:
+            raise NotFound(_("No open conflict has the number {id}.", id=conflict_id))
+        table = Base.metadata.tables[found.table]
+        mine_kept = found.kept_site == site.hex
+        if found.kind == "deleted":
+            # kept is the deletion: restoring means choosing the edit's side
+            if value is not None:
+                raise BadInput(
+                    _("A deleted record's conflict is settled with --keep mine or --keep theirs.")
+                )
+            restore = (keep == "mine") != mine_kept
+            if restore:
+                conn.execute(
+                    update(table).where(table.c.id == found.row_id).values(deleted_at=None)
+                )
+        else:
+            if value is not None:
+                chosen: Any = value
+            elif keep == "mine":
+                chosen = found.kept if mine_kept else found.other
+            else:
+                chosen = found.other if mine_kept else found.kept
+            conn.execute(
+                update(table)
+                .where(table.c.id == found.row_id)
+                .values(**{found.field: _coerce(table, found.field, chosen)})
+            )
+        conn.execute(
+            text("UPDATE sync_conflicts SET resolved_at = :now WHERE id = :i"),
+            {"now": utcnow().isoformat(), "i": conflict_id},
+        )
+    return found
+
+
+def conflicts_json(laptop: Database) -> list[dict[str, Any]]:
+    with laptop.engine.connect() as conn:
+        site = capture.site_id(conn)
+        return [c.to_json(site.hex if site else "") for c in replica.open_conflicts(conn)]
+
+
+def status_json(laptop: Database) -> dict[str, Any]:
+    with laptop.engine.connect() as conn:
+        current = replica.state(conn)
+        return {
+            "pending": replica.pending(conn),
+            "last_sync": current.last_sync_at.isoformat() if current.last_sync_at else None,
+            "server": current.server,
+            "conflicts": len(replica.open_conflicts(conn)),
+        }

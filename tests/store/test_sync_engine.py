@@ -1,0 +1,205 @@
+"""Push and pull (issue 8): laptops' SQLite replicas and the office PostgreSQL meet and end
+identical, nothing acknowledged is lost, nothing is applied twice."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text, update
+
+from crm_desktop.models import Client
+from crm_desktop.services.clients import ClientChanges, create_client, edit_client, get_client
+from crm_desktop.store import change_capture as capture
+from crm_desktop.store.database import Database, open_database
+from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.schema import upgrade
+from crm_desktop.store.synced_tables import synced_tables
+from crm_desktop.sync import engine, replica
+from crm_desktop.sync.apply import read_states
+
+Laptop = Callable[[str], Database]
+
+
+@pytest.fixture
+def server(pg_database: str) -> Iterator[Database]:
+    database = open_database(parse_location(pg_database))
+    with database.unit_of_work() as session:  # a client from before capture was installed
+        create_client(session, ClientChanges(name="Старый Клиент", phones=["+79035550000"]))
+    with database.engine.begin() as conn:
+        capture.install(conn)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def laptop(tmp_path: Path, server: Database) -> Iterator[Laptop]:
+    made: list[Database] = []
+
+    def make(name: str) -> Database:
+        database = open_database(
+            Location(kind="sqlite", path=tmp_path / f"{name}.sqlite3"), create=True
+        )
+        upgrade(database)
+        engine.init_replica(database, server, server.location.url(), None)
+        made.append(database)
+        return database
+
+    yield make
+    for database in made:
+        database.dispose()
+
+
+def snapshot(database: Database) -> dict[tuple[str, uuid.UUID], object]:
+    found: dict[tuple[str, uuid.UUID], object] = {}
+    with database.engine.connect() as conn:
+        for synced in synced_tables():
+            ids = [
+                uuid.UUID(str(r[0]))
+                for r in conn.execute(
+                    text("SELECT row_id FROM sync_row WHERE table_name = :t"), {"t": synced.name}
+                )
+            ]
+            for state in read_states(conn, synced, ids).values():
+                found[(synced.name, state.row_id)] = (state.cl, state.resolved(synced.fields))
+    return found
+
+
+def names(database: Database) -> list[str]:
+    with database.engine.connect() as conn:
+        return sorted(str(n) for n in conn.execute(text("SELECT name FROM clients")).scalars())
+
+
+def test_a_new_replica_downloads_everything_even_from_before_capture(
+    server: Database, laptop: Laptop
+) -> None:
+    mine = laptop("anna")
+    assert names(mine) == ["Старый Клиент"]
+    with mine.unit_of_work() as session:
+        [old] = list(session.scalars(select(Client)))
+        assert get_client(session, old.id).phones == ["+79035550000"]
+    assert snapshot(mine) == snapshot(server)
+    with mine.engine.connect() as conn:
+        status = engine.status_json(mine)
+        assert status["pending"] == 0 and status["conflicts"] == 0
+        assert status["last_sync"] is not None
+        assert replica.pending(conn) == 0
+
+
+def test_two_laptops_and_the_office_end_identical(server: Database, laptop: Laptop) -> None:
+    anna, boris = laptop("anna"), laptop("boris")
+    with anna.unit_of_work() as session:
+        a = create_client(session, ClientChanges(name="Клиент Анны", phones=["+79161112233"]))
+    with boris.unit_of_work() as session:
+        b = create_client(session, ClientChanges(name="Клиент Бориса", emails=["b@example.ru"]))
+    with server.unit_of_work() as session:  # a desktop working on the server directly
+        c = create_client(session, ClientChanges(name="Клиент Офиса"))
+    first = engine.synchronise(anna, server)
+    assert first.pushed == 2 and first.pending == 0  # the client and its phone
+    engine.synchronise(boris, server)
+    engine.synchronise(anna, server)
+    expected = ["Клиент Анны", "Клиент Бориса", "Клиент Офиса", "Старый Клиент"]
+    for side in (anna, boris, server):
+        assert names(side) == expected
+    assert snapshot(anna) == snapshot(server) == snapshot(boris)
+    with boris.unit_of_work() as session:
+        assert get_client(session, a.id).phones == ["+79161112233"]
+        assert get_client(session, c.id).name == "Клиент Офиса"
+    with anna.unit_of_work() as session:
+        assert get_client(session, b.id).emails == ["b@example.ru"]
+
+
+def test_offline_edits_on_both_laptops_converge_with_a_conflict(
+    server: Database, laptop: Laptop
+) -> None:
+    anna, boris = laptop("anna"), laptop("boris")
+    [old_id] = [k[1] for k in snapshot(server) if k[0] == "clients"]
+    with anna.unit_of_work() as session:
+        edit_client(session, old_id, ClientChanges(name="Старый Клиент (Анна)"))
+    with anna.engine.begin() as conn:
+        conn.execute(update(Client).where(Client.id == old_id).values(position="закупщик"))
+    with boris.unit_of_work() as session:  # later, and neither saw the other
+        edit_client(session, old_id, ClientChanges(name="Старый Клиент (Борис)"))
+    engine.synchronise(anna, server)
+    report = engine.synchronise(boris, server)
+    assert report.conflicts == 1
+    engine.synchronise(anna, server)
+    for side in (anna, boris, server):
+        with side.unit_of_work() as session:
+            client = get_client(session, old_id)
+            assert (client.name, client.position) == ("Старый Клиент (Борис)", "закупщик")
+    assert snapshot(anna) == snapshot(server) == snapshot(boris)
+    [conflict] = engine.conflicts_json(boris)
+    assert conflict["field"] == "name"
+    assert conflict["mine"] == "Старый Клиент (Борис)"
+    assert conflict["theirs"] == "Старый Клиент (Анна)"
+    engine.resolve_conflict(boris, conflict["id"], keep="theirs")
+    assert engine.conflicts_json(boris) == []
+    engine.synchronise(boris, server)
+    engine.synchronise(anna, server)
+    for side in (anna, boris, server):
+        with side.unit_of_work() as session:
+            assert get_client(session, old_id).name == "Старый Клиент (Анна)"
+
+
+def test_a_batch_sent_again_is_not_applied_twice(server: Database, laptop: Laptop) -> None:
+    anna = laptop("anna")
+    with anna.unit_of_work() as session:
+        client = create_client(session, ClientChanges(name="Повторов Пётр"))
+    batch = engine._next_batch(anna, 100)
+    assert batch is not None
+    engine.push(anna, server)  # sent and acknowledged: the queue is empty
+    with server.engine.connect() as conn:
+        applied = conn.execute(
+            text("SELECT records FROM sync_batches WHERE batch_id = CAST(:b AS uuid)"),
+            {"b": batch.batch_id},
+        ).scalar_one()
+    assert applied == 1
+    # the acknowledgement was lost: the laptop queues the same batch id again
+    with anna.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO sync_outbox (table_name, row_id, batch_id) VALUES ('clients', :r, :b)"
+            ),
+            {"r": client.id.hex, "b": batch.batch_id},
+        )
+    with server.engine.begin() as conn:  # meanwhile the office edited the client
+        conn.execute(update(Client).where(Client.id == client.id).values(note="из офиса"))
+    again = engine.push(anna, server)
+    assert again.pushed == 1
+    with server.unit_of_work() as session:
+        assert get_client(session, client.id).note == "из офиса"  # nothing re-applied
+    with anna.engine.connect() as conn:
+        assert replica.pending(conn) == 0
+
+
+def test_an_edit_made_while_its_batch_was_away_goes_in_the_next(
+    server: Database, laptop: Laptop
+) -> None:
+    anna = laptop("anna")
+    with anna.unit_of_work() as session:
+        client = create_client(session, ClientChanges(name="Быстров Борис"))
+    batch = engine._next_batch(anna, 100)  # given a batch id, as a push does first
+    assert batch is not None
+    with anna.engine.begin() as conn:  # edited again before the push went out
+        conn.execute(update(Client).where(Client.id == client.id).values(note="позже"))
+        assert conn.exec_driver_sql("SELECT batch_id FROM sync_outbox").scalar() is None
+    engine.push(anna, server)
+    with server.unit_of_work() as session:
+        assert get_client(session, client.id).note == "позже"
+
+
+def test_a_pull_in_small_pages_gets_everything(server: Database, laptop: Laptop) -> None:
+    with server.unit_of_work() as session:
+        for n in range(12):
+            create_client(session, ClientChanges(name=f"Страничный {n:02d}"))
+    anna = laptop("anna")  # the download itself
+    assert len(names(anna)) == 13
+    with server.unit_of_work() as session:
+        for n in range(5):
+            create_client(session, ClientChanges(name=f"Новый {n}"))
+    report = engine.pull(anna, server, page_size=2)
+    assert report.pulled == 5
+    assert snapshot(anna) == snapshot(server)
