@@ -13,6 +13,8 @@ from crm_desktop.i18n import _
 from crm_desktop.store import credentials
 from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.schema import upgrade
+from crm_desktop.sync import replica
 
 
 def register(commands: Any) -> None:
@@ -27,6 +29,9 @@ def register(commands: Any) -> None:
 
     sync = commands.add_parser("sync", help=_("send this laptop's changes, receive the others'"))
     sync.add_argument("--json", action="store_true")
+    sync.add_argument(
+        "--page-size", type=int, default=1000, help=_("records received per transaction (1000)")
+    )
     sync.set_defaults(handler=cmd_sync, takes_seat=False)
     ssub = sync.add_subparsers(dest="sync_command", parser_class=type(sync))
     status = ssub.add_parser("status", help=_("changes waiting, last sync, conflicts"))
@@ -75,7 +80,22 @@ def _remember(location: Location) -> str:
 def cmd_replica_init(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.sync.engine import init_replica
 
-    laptop = _laptop(ctx, create=True)
+    if not ctx.location.is_sqlite:
+        raise BadInput(_("--db: a laptop's replica is a SQLite file, not {db}", db="PostgreSQL"))
+    laptop = ctx.open(create=True, check_schema=False)
+    upgrade(laptop)
+    with laptop.engine.connect() as conn:
+        if (
+            not replica.is_replica(conn)
+            and conn.exec_driver_sql("SELECT 1 FROM clients LIMIT 1").first()
+        ):
+            raise BadInput(
+                _(
+                    "{db} already holds clients of its own: a replica starts as a new file "
+                    "(give another --db).",
+                    db=ctx.location.describe(),
+                )
+            )
     server = _server(args.server)
     try:
         report = init_replica(laptop, server, _remember(server.location), server.location.user)
@@ -89,8 +109,6 @@ def cmd_replica_init(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _remembered_server(laptop: Database) -> str:
-    from crm_desktop.sync import replica
-
     with laptop.engine.connect() as conn:
         return replica.state(conn).server
 
@@ -101,7 +119,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
     laptop = _laptop(ctx)
     server = _server(_remembered_server(laptop))
     try:
-        report = synchronise(laptop, server)
+        report = synchronise(laptop, server, page_size=max(1, args.page_size))
     finally:
         server.dispose()
     if args.json:

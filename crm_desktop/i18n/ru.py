@@ -742,4 +742,6 @@ MESSAGES: dict[str, str] = {
     "{pending} changes waiting, last sync {last_sync}, {conflicts} conflicts ({server})": "Ожидают отправки: {pending}, последняя синхронизация: {last_sync}, конфликтов: {conflicts} ({server})",
     "Conflict {id} settled.": "Конфликт {id} разрешён.",
     "never": "никогда",
+    "records received per transaction (1000)": "записей, получаемых за одну транзакцию (1000)",
+    "{db} already holds clients of its own: a replica starts as a new file (give another --db).": "В {db} уже есть свои клиенты: копия ноутбука начинается с нового файла (укажите другой --db).",
 }

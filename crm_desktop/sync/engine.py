@@ -232,10 +232,10 @@ def pull(
     return report
 
 
-def synchronise(laptop: Database, server: Database) -> SyncReport:
+def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAGE) -> SyncReport:
     """Push, then pull: what `crm-desktop sync` does."""
     pushed = push(laptop, server)
-    pulled = pull(laptop, server)
+    pulled = pull(laptop, server, page_size=page_size)
     with laptop.engine.connect() as conn:
         pending = replica.pending(conn)
     return SyncReport(pushed.pushed, pulled.pulled, pushed.conflicts + pulled.conflicts, pending)

@@ -1,0 +1,108 @@
+"""`replica init`, `sync`, `sync status`, `conflicts` as a user (or a scheduler) runs them:
+separate processes, a real office PostgreSQL made by `server init`, crashes at the
+failpoints (issue 8)."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from crm_desktop.store.location import parse_location
+from tests.cli.conftest import Cli
+
+CRASH = 86  # engine.FAILPOINT_EXIT
+
+
+@pytest.fixture
+def office(pg_url: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh office database made by `server init`; yields its (administrator's) URL."""
+    name = f"office_{uuid.uuid4().hex[:8]}"
+    admin = Cli(db=None, home=tmp_path / "admin")
+    admin.ok("server", "init", "--admin-url", pg_url, "--database", name)
+    location = replace(parse_location(pg_url), database=name)
+    yield location.url()
+    engine = create_engine(parse_location(pg_url).sqlalchemy_url(), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def laptop(tmp_path: Path, office: str, name: str = "laptop") -> Cli:
+    runner = Cli(db=str(tmp_path / f"{name}.sqlite3"), home=tmp_path / f"home-{name}")
+    made = runner.ok("replica", "init", "--server", office, "--json").json()
+    assert made["pulled"] >= 0 and made["pending"] == 0
+    return runner
+
+
+def test_a_laptops_client_reaches_the_office(tmp_path: Path, office: str) -> None:
+    mine = laptop(tmp_path, office)
+    added = mine.ok("client", "add", "--name", "Полевой Клиент", "--phone", "89161234567", "--json")
+    status = mine.ok("sync", "status", "--json").json()
+    assert status["pending"] == 2 and status["last_sync"] is not None  # client and phone
+    assert status["server"] == office
+    report = mine.ok("sync", "--json").json()
+    assert report == {"pushed": 2, "pulled": 0, "conflicts": 0, "pending": 0}
+    at_office = Cli(db=office, home=tmp_path / "office")
+    found = at_office.ok("client", "list", "--json").json()
+    assert [c["id"] for c in found] == [added.json()["id"]]
+    assert mine.ok("conflicts", "list", "--json").json() == []
+
+
+def test_a_crash_after_the_server_committed_loses_and_doubles_nothing(
+    tmp_path: Path, office: str
+) -> None:
+    mine = laptop(tmp_path, office)
+    mine.ok("client", "add", "--name", "Аварийный Клиент", "--json")
+    crashed = mine("sync", "--json", extra_env={"CRM_SYNC_FAILPOINT": "after-server-commit"})
+    assert crashed.code == CRASH and crashed.out == ""
+    assert mine.ok("sync", "status", "--json").json()["pending"] == 1  # not acknowledged
+    assert mine.ok("sync", "--json").json()["pending"] == 0
+    at_office = Cli(db=office, home=tmp_path / "office")
+    assert [c["name"] for c in at_office.ok("client", "list", "--json").json()] == [
+        "Аварийный Клиент"
+    ]
+    engine = create_engine(parse_location(office).sqlalchemy_url())
+    with engine.connect() as conn:
+        batches = conn.execute(text("SELECT count(*) FROM sync_batches")).scalar_one()
+    engine.dispose()
+    assert batches == 1  # the retry carried the same batch id
+
+
+def test_a_pull_killed_after_a_page_resumes(tmp_path: Path, office: str) -> None:
+    mine = laptop(tmp_path, office)
+    at_office = Cli(db=office, home=tmp_path / "office")
+    for n in range(6):
+        at_office.ok("client", "add", "--name", f"Офисный {n}")
+    crashed = mine("sync", "--page-size", "2", extra_env={"CRM_SYNC_FAILPOINT": "after-pull-page"})
+    assert crashed.code == CRASH
+    with sqlite3.connect(tmp_path / "laptop.sqlite3") as conn:
+        assert conn.execute("SELECT count(*) FROM clients").fetchone() == (2,)
+        assert conn.execute("SELECT page_txid IS NOT NULL FROM sync_replica").fetchone() == (1,)
+    report = mine.ok("sync", "--page-size", "2", "--json").json()
+    assert report["pulled"] == 4  # the rest, not the two pages' worth again
+    names = [c["name"] for c in mine.ok("client", "list", "--json").json()]
+    assert sorted(names) == [f"Офисный {n}" for n in range(6)]
+
+
+def test_an_unreachable_server_is_exit_75_and_one_line(tmp_path: Path, office: str) -> None:
+    mine = laptop(tmp_path, office)
+    mine.ok("client", "add", "--name", "Ждущий Клиент")
+    with sqlite3.connect(tmp_path / "laptop.sqlite3") as conn:
+        conn.execute("UPDATE sync_replica SET server = 'postgresql://nobody@127.0.0.1:1/crm'")
+    result = mine("sync", "--json")
+    assert result.code == 75
+    assert result.out == "" and len(result.err.strip().splitlines()) == 1
+    assert mine.ok("sync", "status", "--json").json()["pending"] == 1  # kept for later
+
+
+def test_a_file_that_is_no_replica_is_told_so(tmp_path: Path) -> None:
+    plain = Cli(db=str(tmp_path / "plain.sqlite3"), home=tmp_path / "home")
+    plain.ok("init")
+    result = plain("sync", "--json")
+    assert result.code == 2 and "replica init" in result.err
