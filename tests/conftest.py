@@ -122,3 +122,12 @@ def db(db_url: str) -> Iterator[Database]:
     database = open_database(parse_location(db_url))
     yield database
     database.dispose()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        default=False,
+        help="run the property tests with many more examples (on demand, not in CI)",
+    )

@@ -134,11 +134,19 @@ def _parents_first(table: Table, states: Sequence[RecordState]) -> list[RecordSt
     return ordered
 
 
-def _write_sync_row(conn: Connection, state: RecordState) -> None:
+def _write_sync_rows(conn: Connection, states: Sequence[RecordState]) -> None:
+    if not states:
+        return
     sqlite = conn.dialect.name == "sqlite"
-    key = state.row_id.hex if sqlite else str(state.row_id)
-    clocks = json.dumps(state.clocks, ensure_ascii=False)
-    params = {"t": state.table, "r": key, "cl": state.cl, "c": clocks}
+    params = [
+        {
+            "t": s.table,
+            "r": s.row_id.hex if sqlite else str(s.row_id),
+            "cl": s.cl,
+            "c": json.dumps(s.clocks, ensure_ascii=False),
+        }
+        for s in states
+    ]
     if sqlite:
         conn.execute(
             text(
@@ -177,15 +185,21 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                 continue
             table = _table(synced.name)
             local = read_states(conn, synced, [s.row_id for s in states])
+            inserts: dict[uuid.UUID, dict[str, Any]] = {}  # new rows, written in one go
+            rows: dict[uuid.UUID, RecordState] = {}  # merged states for sync_row
             for remote in _parents_first(table, states):
                 mine = local.get(remote.row_id)
                 merged = merge(mine, remote, synced.fields)
                 report.conflicts += merged.conflicts
                 row_exists = mine is not None and bool(mine.values)
-                if not row_exists and merged.state.values:
+                if remote.row_id in inserts:  # the same record twice in one page
+                    inserts[remote.row_id].update(
+                        {f: merged.state.values.get(f) for f in synced.fields}
+                    )
+                elif not row_exists and merged.state.values:
                     values = {f: merged.state.values.get(f) for f in synced.fields}
                     values.update(_derived_for_insert(synced.name, values))
-                    conn.execute(insert(table).values(id=remote.row_id, version=1, **values))
+                    inserts[remote.row_id] = {"id": remote.row_id, "version": 1, **values}
                     report.applied += 1
                 elif row_exists and merged.changed:
                     changes = {f: merged.state.values[f] for f in merged.changed}
@@ -197,7 +211,7 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                         .values(version=table.c.version + 1, **changes)
                     )
                     report.applied += 1
-                _write_sync_row(conn, merged.state)
+                rows[remote.row_id] = merged.state
                 local[remote.row_id] = merged.state
                 if synced.name == "clients":
                     touched_clients.add(remote.row_id)
@@ -205,6 +219,11 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                     owner = merged.state.values.get("client_id")
                     if isinstance(owner, uuid.UUID):
                         touched_clients.add(owner)
+            if inserts:  # in parents-first order: a person after the company it names
+                conn.execute(
+                    insert(table).execution_options(render_nulls=True), list(inserts.values())
+                )
+            _write_sync_rows(conn, list(rows.values()))
         _refresh_clients(conn, touched_clients)
     return report
 

@@ -130,6 +130,28 @@ def _max_clock(states: Sequence[RecordState]) -> int:
     return best
 
 
+def send_batch(
+    server: Database, batch_id: str, site: str, states: Sequence[RecordState]
+) -> list[Conflict]:
+    """The server's side of a push, in one transaction: record the batch id, and apply
+    the states only if the id is new (a retry of an applied batch changes nothing)."""
+    with server.engine.begin() as conn:
+        fresh = conn.execute(
+            text(
+                "INSERT INTO sync_batches (batch_id, site, records) "
+                "VALUES (CAST(:b AS uuid), :s, :n) ON CONFLICT (batch_id) DO NOTHING "
+                "RETURNING batch_id"
+            ),
+            {"b": batch_id, "s": site, "n": len(states)},
+        ).first()
+        if fresh is None or not states:
+            return []
+        newest = _max_clock(states)
+        hlc.check_not_ahead(newest)
+        conn.execute(text("SELECT crm_sync_observe(:c)"), {"c": newest})
+        return apply_states(conn, states).conflicts
+
+
 def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) -> SyncReport:
     report = SyncReport()
     site = _site(laptop)
@@ -140,21 +162,7 @@ def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) ->
         with laptop.engine.connect() as conn:
             states = _states(conn, batch.entries)
         failpoint("before-send")
-        conflicts: list[Conflict] = []
-        with server.engine.begin() as conn:
-            fresh = conn.execute(
-                text(
-                    "INSERT INTO sync_batches (batch_id, site, records) "
-                    "VALUES (CAST(:b AS uuid), :s, :n) ON CONFLICT (batch_id) DO NOTHING "
-                    "RETURNING batch_id"
-                ),
-                {"b": batch.batch_id, "s": site, "n": len(states)},
-            ).first()
-            if fresh is not None and states:
-                newest = _max_clock(states)
-                hlc.check_not_ahead(newest)
-                conn.execute(text("SELECT crm_sync_observe(:c)"), {"c": newest})
-                conflicts = apply_states(conn, states).conflicts
+        conflicts = send_batch(server, batch.batch_id, site, states)
         failpoint("after-server-commit")
         with laptop.engine.begin() as conn:
             conn.execute(text("DELETE FROM sync_outbox WHERE batch_id = :b"), {"b": batch.batch_id})

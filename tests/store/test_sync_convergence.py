@@ -1,0 +1,228 @@
+"""Convergence under random histories (issue 8): two laptops' SQLite replicas, the office
+PostgreSQL and a desktop writing straight to the server; random creates, edits, deletes,
+restores, syncs in random page sizes, pushes cut off before their acknowledgement and
+laptops reopened as after a crash. After every step, each edit a laptop committed is
+either still queued or on the server; after everyone syncs twice, every copy is the same
+and the queues are empty.
+
+A few examples run in the suite; `pytest --slow` runs many more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+from sqlalchemy import text, update
+
+from crm_desktop.models import Client, ClientKind, new_id, utcnow
+from crm_desktop.store import change_capture as capture
+from crm_desktop.store.database import Database, open_database
+from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.schema import upgrade
+from crm_desktop.store.search_index import fold
+from crm_desktop.sync import engine
+from tests.conftest import TEMPLATE_DB, _temporary_database
+from tests.store.test_sync_engine import snapshot
+
+FIELDS = ("name", "note", "position")
+LAPTOPS = ("anna", "boris")
+SITES = (*LAPTOPS, "office")
+
+
+def _key(database: Database, row_id: uuid.UUID) -> str:
+    return row_id.hex if database.dialect == "sqlite" else str(row_id)
+
+
+def _clocks(database: Database, row_id: uuid.UUID) -> dict[str, tuple[int, str]]:
+    with database.engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT clocks FROM sync_row WHERE table_name = 'clients' AND row_id = :r"),
+            {"r": _key(database, row_id)},
+        ).first()
+    if row is None:
+        return {}
+    import json
+
+    raw = row[0] if isinstance(row[0], dict) else json.loads(row[0])
+    return {f: capture.field_clock(raw, f) for f in (*FIELDS, "deleted_at")}
+
+
+def _pending(database: Database) -> set[uuid.UUID]:
+    with database.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT row_id FROM sync_outbox WHERE table_name = 'clients'"
+        ).scalars()
+        return {uuid.UUID(str(r)) for r in rows}
+
+
+class Offices(RuleBasedStateMachine):
+    pg_url: str
+    root: Path
+
+    clients = Bundle("clients")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._exit = contextlib.ExitStack()
+        url = self._exit.enter_context(_temporary_database(self.pg_url, TEMPLATE_DB))
+        self.server = open_database(parse_location(url))
+        with self.server.engine.begin() as conn:
+            capture.install(conn)
+        folder = self.root / uuid.uuid4().hex[:8]
+        folder.mkdir(parents=True)
+        self.paths = {name: folder / f"{name}.sqlite3" for name in LAPTOPS}
+        self.laptops: dict[str, Database] = {}
+        for name, path in self.paths.items():
+            laptop = open_database(Location(kind="sqlite", path=path), create=True)
+            upgrade(laptop)
+            engine.init_replica(laptop, self.server, self.server.location.url(), None)
+            self.laptops[name] = laptop
+        self.counter = 0
+
+    def _db(self, site: str) -> Database:
+        return self.server if site == "office" else self.laptops[site]
+
+    @initialize(target=clients)
+    def first_client(self) -> uuid.UUID:
+        return self._create("office")
+
+    def _create(self, site: str) -> uuid.UUID:
+        self.counter += 1
+        name = f"Клиент {self.counter}"
+        row_id = new_id()
+        now = utcnow()
+        with self._db(site).engine.begin() as conn:
+            conn.execute(
+                Client.__table__.insert().values(  # type: ignore[attr-defined]
+                    id=row_id,
+                    kind=ClientKind.PERSON,
+                    name=name,
+                    name_folded=fold(name),
+                    search_text=fold(name),
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        return row_id
+
+    @rule(target=clients, site=st.sampled_from(SITES))
+    def create(self, site: str) -> uuid.UUID:
+        return self._create(site)
+
+    def _exists(self, site: str, row_id: uuid.UUID) -> bool:
+        with self._db(site).engine.connect() as conn:
+            return (
+                conn.execute(
+                    text("SELECT 1 FROM clients WHERE id = :i"), {"i": _key(self._db(site), row_id)}
+                ).first()
+                is not None
+            )
+
+    @rule(
+        site=st.sampled_from(SITES),
+        client=clients,
+        field=st.sampled_from(FIELDS),
+        value=st.sampled_from(["Альфа", "Бета", "Гамма", "Дельта"]),
+    )
+    def edit(self, site: str, client: uuid.UUID, field: str, value: str) -> None:
+        if not self._exists(site, client):
+            return  # not arrived on this computer yet
+        changes: dict[str, object] = {field: value, "updated_at": utcnow()}
+        if field == "name":
+            changes["name_folded"] = fold(value)
+        with self._db(site).engine.begin() as conn:
+            conn.execute(update(Client).where(Client.id == client).values(**changes))
+
+    @rule(site=st.sampled_from(SITES), client=clients, delete=st.booleans())
+    def delete_or_restore(self, site: str, client: uuid.UUID, delete: bool) -> None:
+        if not self._exists(site, client):
+            return
+        with self._db(site).engine.begin() as conn:
+            conn.execute(
+                update(Client)
+                .where(Client.id == client)
+                .values(deleted_at=utcnow() if delete else None, updated_at=utcnow())
+            )
+
+    @rule(laptop=st.sampled_from(LAPTOPS), page=st.integers(min_value=1, max_value=5))
+    def sync(self, laptop: str, page: int) -> None:
+        engine.synchronise(self.laptops[laptop], self.server, page_size=page)
+
+    @rule(laptop=st.sampled_from(LAPTOPS))
+    def push_without_acknowledgement(self, laptop: str) -> None:
+        """The server applies a batch, the answer never arrives: the laptop keeps it."""
+        db = self.laptops[laptop]
+        batch = engine._next_batch(db, 3)
+        if batch is None:
+            return
+        with db.engine.connect() as conn:
+            states = engine._states(conn, batch.entries)
+        engine.send_batch(self.server, batch.batch_id, uuid.uuid4().hex, states)
+
+    @rule(laptop=st.sampled_from(LAPTOPS))
+    def reopen(self, laptop: str) -> None:
+        """The program was killed between transactions: the file is opened afresh."""
+        self.laptops[laptop].dispose()
+        self.laptops[laptop] = open_database(Location(kind="sqlite", path=self.paths[laptop]))
+
+    @invariant()
+    def committed_edits_are_queued_or_on_the_server(self) -> None:
+        for name, laptop in self.laptops.items():
+            queued = _pending(laptop)
+            with laptop.engine.connect() as conn:
+                ids = [
+                    uuid.UUID(str(r))
+                    for r in conn.execute(text("SELECT id FROM clients")).scalars()
+                ]
+            for row_id in ids:
+                if row_id in queued:
+                    continue
+                mine, office = _clocks(laptop, row_id), _clocks(self.server, row_id)
+                for field, stamp in mine.items():
+                    assert office.get(field, (0, "")) >= stamp, (name, row_id, field)
+
+    def teardown(self) -> None:
+        try:
+            for _round in range(2):
+                for laptop in self.laptops.values():
+                    engine.synchronise(laptop, self.server)
+            office = snapshot(self.server)
+            for name, laptop in self.laptops.items():
+                assert _pending(laptop) == set(), name
+                assert snapshot(laptop) == office, name
+        finally:
+            for laptop in self.laptops.values():
+                laptop.dispose()
+            self.server.dispose()
+            self._exit.close()
+
+
+def test_random_histories_converge(
+    pg_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    slow = bool(request.config.getoption("--slow"))
+    Offices.pg_url = pg_url
+    Offices.root = tmp_path
+    run_state_machine_as_test(
+        Offices,
+        settings=settings(
+            max_examples=200 if slow else 6,
+            stateful_step_count=40 if slow else 15,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
