@@ -2,11 +2,11 @@
 
 Every business table (the `Tracked` mixin: a UUID id, stamps, version, tombstone) is
 synchronised, except what belongs to one computer: its import batches and their undo
-records, and the users table (logins live on the office server; a laptop acts as the
-user it was initialised for). Within a table every column is a field with its own
-clock, except the id, the local optimistic-lock `version`, and the columns derived from
-other fields or rows (the folded name, first phone and e-mail, search text), which each
-replica recomputes after applying what it pulls.
+records. Within a table every column is a field with its own clock, except the id, the
+local optimistic-lock `version`, the columns derived from other fields or rows (the
+folded name, first phone and e-mail, search text), which each replica recomputes after
+applying what it pulls, and a user's password and sign-in state, which stay with the
+database the user signs in to.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlalchemy import JSON, Table
 from crm_desktop.models import Base
 from crm_desktop.models.base import Tracked
 
-LOCAL_TABLES = frozenset({"import_batches", "import_changes", "users"})
+LOCAL_TABLES = frozenset({"import_batches", "import_changes"})
 NOT_FIELDS = frozenset({"id", "version"})
 DERIVED = {
     "clients": frozenset(
@@ -33,6 +33,8 @@ DERIVED = {
         }
     ),
     "tags": frozenset({"name_folded"}),
+    # a login's password and sign-in state belong to the database it signs in to
+    "users": frozenset({"password_hash", "failed_logins", "locked_until", "last_login_at"}),
 }
 
 

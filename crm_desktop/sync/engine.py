@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, text, update
+from sqlalchemy import Connection, Table, bindparam, select, text, update
 
 from crm_desktop.errors import BadInput, NotFound
 from crm_desktop.i18n import _
@@ -119,6 +119,61 @@ def _states(conn: Connection, entries: Sequence[tuple[str, uuid.UUID]]) -> list[
         if synced.name in wanted and synced.name in known:
             states += read_states(conn, synced, wanted[synced.name]).values()
     return states
+
+
+def _references(table: str) -> list[tuple[str, str, str]]:
+    """(column, referenced table, referenced column) of `table`'s foreign keys into
+    synchronised tables (a client's company by id, its owner by login)."""
+    synced = _by_name()
+    return [
+        (fk.parent.name, fk.column.table.name, fk.column.name)
+        for fk in Base.metadata.tables[table].foreign_keys
+        if fk.column.table.name in synced
+    ]
+
+
+def _missing_parents(
+    laptop: Database, server: Connection, states: Sequence[RecordState]
+) -> list[RecordState]:
+    """The records a page's rows refer to that this laptop does not hold yet, read from
+    the server with the page (and their own parents, level by level). Pages go in the
+    order changes were made, so a phone added to a client renamed since comes before
+    the client's own entry: without this its foreign key would have nothing to point to."""
+    have: dict[tuple[str, str], set[Any]] = {}
+
+    def note(found: Sequence[RecordState]) -> None:
+        for s in found:
+            for column in ("id", *_by_name()[s.table].fields):
+                value = s.row_id if column == "id" else s.values.get(column)
+                if value is not None:
+                    have.setdefault((s.table, column), set()).add(value)
+
+    note(states)
+    found: list[RecordState] = []
+    level = list(states)
+    while level:
+        wanted: dict[tuple[str, str], set[Any]] = {}
+        for state in level:
+            for column, parent, target in _references(state.table):
+                ref = state.values.get(column)
+                if ref is not None and ref not in have.get((parent, target), set()):
+                    wanted.setdefault((parent, target), set()).add(ref)
+        if not wanted:
+            break
+        missing: list[tuple[str, uuid.UUID]] = []
+        for (parent, target), refs in wanted.items():
+            table = Base.metadata.tables[parent]
+            with laptop.engine.connect() as local:
+                held = set(local.scalars(select(table.c[target]).where(table.c[target].in_(refs))))
+            absent = list(refs - held)
+            if absent:
+                ids = server.scalars(select(table.c.id).where(table.c[target].in_(absent)))
+                missing += [(parent, i) for i in ids]
+            have.setdefault((parent, target), set()).update(refs)
+        level = _states(server, missing)
+        note(level)
+        found += level
+    return found
 
 
 def _max_clock(states: Sequence[RecordState]) -> int:
@@ -217,6 +272,7 @@ def pull(
                 },
             ).all()
             states = _states(conn, [(str(t), uuid.UUID(str(r))) for _x, t, r in rows])
+            states += _missing_parents(laptop, conn, states)
         if not rows:
             with laptop.engine.begin() as conn:
                 replica.pull_done(conn, utcnow())

@@ -41,6 +41,14 @@ NAMES = {
     "place": "mdi6.folder-home-outline",
     "company": "mdi6.domain",
     "login": "mdi6.account-key-outline",
+    "sync": "mdi6.sync",
+    "syncing": "mdi6.cloud-sync-outline",
+    "synced": "mdi6.cloud-check-outline",
+    "sync-pending": "mdi6.cloud-upload-outline",
+    "sync-offline": "mdi6.cloud-off-outline",
+    "sync-password": "mdi6.cloud-lock-outline",
+    "sync-failed": "mdi6.cloud-alert-outline",
+    "conflict": "mdi6.alert-circle-outline",
 }
 
 

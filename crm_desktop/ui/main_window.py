@@ -30,6 +30,7 @@ from crm_desktop.ui.connection import ConnectionMonitor
 from crm_desktop.ui.deferred_page import DeferredPage
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.startup import claim, first_run_path, open_for_app
+from crm_desktop.ui.sync_status import SyncStatus, is_laptop_replica
 from crm_desktop.ui.unexpected import add_connection_reporter, remove_connection_reporter
 
 if TYPE_CHECKING:  # the sections' modules load when a section is first opened
@@ -120,6 +121,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(right, 1)
         self.setCentralWidget(body)
         self._status_bar()
+        self.sync: SyncStatus | None = None  # a laptop's replica syncs with the office
+        if is_laptop_replica(db):
+            self.sync = SyncStatus(db, login, self)
+            self.statusBar().addPermanentWidget(self.sync)
+            self.sync.sig_data_changed.connect(self.clients.refresh)
+            self.sync.controller.start()
         self.connection = ConnectionMonitor(db, self)
         self.connection.sig_lost.connect(self._connection_lost)
         self.connection.sig_back.connect(self._connection_back)
@@ -247,6 +254,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         remove_connection_reporter(self.connection.report)
         self.connection.stop()
+        if self.sync is not None:
+            self.sync.controller.stop()
         self._closed = True
         if self.reminders is not None:
             self.reminders.stop()

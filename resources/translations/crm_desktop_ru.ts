@@ -3,77 +3,77 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="211" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="208" />
         <source>New user</source>
         <translation>Новый пользователь</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="215" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="212" />
         <source>e.g. ivanova</source>
         <translation>например, ivanova</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="218" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="215" />
         <source>e.g. Maria Ivanova</source>
         <translation>например, Иванова Мария</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="230" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="227" />
         <source>The user signs in to the server with this login and password.</source>
         <translation>С этим логином и паролем пользователь входит на сервер.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="232" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="229" />
         <source>Without a password anyone at this computer can work as this user.</source>
         <translation>Без пароля любой за этим компьютером сможет работать от имени этого пользователя.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="236" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="233" />
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="237" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="234" />
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="238" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="235" />
         <source>Role:</source>
         <translation>Роль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="239" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="236" />
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="240" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="237" />
         <source>Repeat password:</source>
         <translation>Повтор пароля:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="245" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="242" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="269" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="266" />
         <source>Enter a login.</source>
         <translation>Введите логин.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="277" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="274" />
         <source>A password needs at least {n} characters.</source>
         <translation>Пароль должен быть не короче {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="281" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="278" />
         <source>Enter a password.</source>
         <translation>Введите пароль.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="283" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="280" />
         <source>The passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
     </message>
@@ -1368,6 +1368,207 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="414" />
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="159" />
+        <source>The same field was changed on two computers before they synced. The newer value is shown everywhere until you choose which one to keep or enter another; your choice goes to everyone with the next sync.</source>
+        <translation>Одно и то же поле изменили на двух компьютерах до синхронизации. Везде показано более новое значение, пока вы не выберете, какое оставить, или не введёте другое; ваш выбор получат все при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="168" />
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="169" />
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="170" />
+        <source>Shown now</source>
+        <translation>Показано сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="171" />
+        <source>Other value</source>
+        <translation>Другое значение</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="172" />
+        <source>Found</source>
+        <translation>Обнаружен</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="188" />
+        <source>No conflicts: every change met the others without a clash.</source>
+        <translation>Конфликтов нет: все изменения совместились без противоречий.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="193" />
+        <source>Keep mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="194" />
+        <source>Keep the value entered on this computer</source>
+        <translation>Оставить значение, введённое на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="196" />
+        <source>Keep theirs</source>
+        <translation>Оставить другое</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="197" />
+        <source>Keep the value entered on the other computer</source>
+        <translation>Оставить значение, введённое на другом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="199" />
+        <source>Enter value…</source>
+        <translation>Ввести значение…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="250" />
+        <source>Entered on this computer</source>
+        <translation>Введено на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="251" />
+        <source>Entered on another computer</source>
+        <translation>Введено на другом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="268" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="269" />
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="270" />
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="271" />
+        <source>Contact history</source>
+        <translation>История контактов</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="272" />
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="273" />
+        <source>Invoice</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="277" />
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="285" />
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="286" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="287" />
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="288" />
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="289" />
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="290" />
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="291" />
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="295" />
+        <source>{field} (record deleted)</source>
+        <translation>{field} (запись удалена)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="303" />
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="304" />
+        <source>Deleted {when}</source>
+        <translation>Удалено {when}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="306" />
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="341" />
+        <source>Enter value</source>
+        <translation>Ввести значение</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="343" />
+        <source>{field} of {record}:</source>
+        <translation>{field} — {record}:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="364" />
+        <source>Enter an amount, e.g. 15000,50.</source>
+        <translation>Введите сумму, например 15000,50.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="368" />
+        <source>The name cannot be empty.</source>
+        <translation>Название не может быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="373" />
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="405" />
+        <source>Something went wrong in the program; the details are in the log file.</source>
+        <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
+    </message>
+</context>
+<context>
     <name>DealCard</name>
     <message>
         <location filename="../../crm_desktop/ui/deal_card.py" line="123" />
@@ -2406,19 +2607,18 @@
 <context>
     <name>InvoiceFiles</name>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_files.py" line="65" />
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="90" />
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_files.py" line="67" />
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="92" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_files.py" line="71" />
-        <location filename="../../crm_desktop/ui/invoice_files.py" line="85" />
-        <location filename="../../crm_desktop/ui/invoice_files.py" line="96" />
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="94" />
+        <location filename="../../crm_desktop/ui/invoice_files.py" line="103" />
         <source>Save the invoice</source>
         <translation>Сохранить счёт</translation>
     </message>
@@ -2939,118 +3139,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="65" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="66" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="79" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="80" />
         <source>This section comes with the next version of the program.</source>
         <translation>Этот раздел появится в следующей версии программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="81" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="82" />
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="82" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="83" />
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="83" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="84" />
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="84" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="85" />
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="89" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="90" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="90" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="91" />
         <source>Reports and dashboards</source>
         <translation>Отчёты и сводки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="92" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="93" />
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="93" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="94" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="130" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="137" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="148" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="155" />
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="165" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="172" />
         <source>Connection lost</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="170" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="177" />
         <source>The connection to the server is back.</source>
         <translation>Связь с сервером восстановлена.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="266" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="275" />
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="279" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="288" />
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="280" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="289" />
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="283" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="292" />
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="169" />
-        <location filename="../../crm_desktop/ui/main_window.py" line="284" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="176" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="293" />
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="85" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="86" />
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="86" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="87" />
         <source>Price list</source>
         <translation>Прайс-лист</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="159" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="166" />
         <source>No connection to the server {server}. Open cards keep what you typed; the program reconnects by itself.</source>
         <translation>Нет связи с сервером {server}. Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="289" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="298" />
         <source>the file's owner</source>
         <translation>владелец файла</translation>
     </message>
@@ -3700,17 +3900,17 @@
         <translation>Делать нечего: нет оплаченных заказов и заказов в производстве.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/orders_page.py" line="381" />
+        <location filename="../../crm_desktop/ui/orders_page.py" line="382" />
         <source>Order {number} is “{status}”: your role moves it no further.</source>
         <translation>Заказ {number} — «{status}»: дальше его переводит не ваша роль.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/orders_page.py" line="437" />
+        <location filename="../../crm_desktop/ui/orders_page.py" line="438" />
         <source>Order {number}: {status}</source>
         <translation>Заказ {number}: {status}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/orders_page.py" line="477" />
+        <location filename="../../crm_desktop/ui/orders_page.py" line="478" />
         <source>Order {number} saved</source>
         <translation>Заказ {number} сохранён</translation>
     </message>
@@ -4107,24 +4307,23 @@
 <context>
     <name>ProposalFiles</name>
     <message>
-        <location filename="../../crm_desktop/ui/proposal_files.py" line="63" />
-        <location filename="../../crm_desktop/ui/proposal_files.py" line="77" />
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="60" />
         <source>Save the commercial proposal</source>
         <translation>Сохранить коммерческое предложение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/proposal_files.py" line="65" />
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="61" />
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/proposal_files.py" line="86" />
-        <location filename="../../crm_desktop/ui/proposal_files.py" line="100" />
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="70" />
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="84" />
         <source>Commercial proposal</source>
         <translation>Коммерческое предложение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/proposal_files.py" line="87" />
+        <location filename="../../crm_desktop/ui/proposal_files.py" line="71" />
         <source>Saved to {path}. Open it now?</source>
         <translation>Сохранено в {path}. Открыть сейчас?</translation>
     </message>
@@ -4261,22 +4460,22 @@
 <context>
     <name>SeatTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="175" />
         <source>Seat</source>
         <translation>Место</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="175" />
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="175" />
         <source>Computer</source>
         <translation>Компьютер</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="172" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="175" />
         <source>Since</source>
         <translation>С какого времени</translation>
     </message>
@@ -4718,6 +4917,137 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="325" />
+        <source>Something went wrong in the program; the details are in the log file.</source>
+        <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="86" />
+        <source>The replica's server is not a postgresql:// URL: run replica init again.</source>
+        <translation>Сервер реплики указан не как адрес postgresql://: выполните replica init ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="397" />
+        <source>Open the conflicts to settle them</source>
+        <translation>Открыть конфликты, чтобы разрешить их</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="401" />
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="405" />
+        <source>Conflicts…</source>
+        <translation>Конфликты…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="407" />
+        <source>Enter the server password…</source>
+        <translation>Ввести пароль сервера…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="418" />
+        <source>Sync now ({key})</source>
+        <translation>Синхронизировать ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="434" />
+        <source>Syncing: sending {n} changes…</source>
+        <translation>Синхронизация: отправка изменений ({n})…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="436" />
+        <source>Syncing: {n} received…</source>
+        <translation>Синхронизация: получено {n}…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="438" />
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="441" />
+        <source>Offline</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="443" />
+        <source>Offline: password needed</source>
+        <translation>Нет связи: нужен пароль</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="445" />
+        <source>Sync failed</source>
+        <translation>Синхронизация не удалась</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="447" />
+        <source>Synced at {time}</source>
+        <translation>Синхронизировано в {time}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="449" />
+        <source>Synced {when}</source>
+        <translation>Синхронизировано {when}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="451" />
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="453" />
+        <source>{n} pending</source>
+        <translation>ждут отправки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="477" />
+        <source>Office server: {server}</source>
+        <translation>Сервер офиса: {server}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="482" />
+        <source>Last sync: {when}</source>
+        <translation>Последняя синхронизация: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="483" />
+        <source>never</source>
+        <translation>не было</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="486" />
+        <source>Changes waiting to be sent: {n}</source>
+        <translation>Изменений ждут отправки: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="488" />
+        <source>Next sync at {time}</source>
+        <translation>Следующая синхронизация в {time}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="502" />
+        <source>Conflicts: {n}</source>
+        <translation>Конфликты: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="524" />
+        <source>Office server</source>
+        <translation>Сервер офиса</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/sync_status.py" line="525" />
+        <source>Password for {user} on {server}:</source>
+        <translation>Пароль {user} на сервере {server}:</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <location filename="../../crm_desktop/ui/task_dialog.py" line="109" />
@@ -5007,42 +5337,42 @@
 <context>
     <name>UserLabels</name>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="60" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="62" />
         <source>Administrator</source>
         <translation>Администратор</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="61" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="63" />
         <source>Executive</source>
         <translation>Руководитель</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="62" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="64" />
         <source>Manager</source>
         <translation>Менеджер</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="63" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="65" />
         <source>Accountant</source>
         <translation>Бухгалтер</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="64" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="66" />
         <source>Production</source>
         <translation>Производство</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="71" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="73" />
         <source>Active</source>
         <translation>Работает</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="72" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="74" />
         <source>Disabled</source>
         <translation>Отключён</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="73" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="75" />
         <source>Absent</source>
         <translation>В отпуске</translation>
     </message>
@@ -5108,22 +5438,22 @@
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="162" />
         <source>Login</source>
         <translation>Логин</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="162" />
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="162" />
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="137" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="162" />
         <source>State</source>
         <translation>Состояние</translation>
     </message>
@@ -5131,143 +5461,143 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="356" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="353" />
         <source>Only an administrator can add users, disable them or change their roles.</source>
         <translation>Добавлять и отключать пользователей и менять их роли может только администратор.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="360" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="357" />
         <source>Add user…</source>
         <translation>Добавить пользователя…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="361" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="358" />
         <source>Add a user (Ctrl+N)</source>
         <translation>Добавить пользователя (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="363" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="360" />
         <source>Disable</source>
         <translation>Отключить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="365" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="362" />
         <source>Enable</source>
         <translation>Включить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="367" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="364" />
         <source>Change role…</source>
         <translation>Сменить роль…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="396" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="393" />
         <source>Nobody holds a seat now.</source>
         <translation>Сейчас ни одно место не занято.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="398" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="395" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="399" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="396" />
         <source>Read the seats again (F5)</source>
         <translation>Перечитать занятые места (F5)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="401" />
-        <location filename="../../crm_desktop/ui/users_page.py" line="690" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="398" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="687" />
         <source>End session</source>
         <translation>Завершить сеанс</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="417" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="414" />
         <source>A local database file serves one desktop at a time.</source>
         <translation>Локальный файл базы данных обслуживает только одно рабочее место одновременно.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="423" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="420" />
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="424" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="421" />
         <source>Seats</source>
         <translation>Места</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="505" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="502" />
         <source>No license installed: {n} seats free of charge</source>
         <translation>Лицензия не установлена: бесплатно доступно мест: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="509" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="506" />
         <source>Licensed to {customer}: {seats} seats until {expires}</source>
         <translation>Лицензия на {customer}: мест: {seats}, до {expires}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="517" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="514" />
         <source>In use: {n} of {seats}</source>
         <translation>Занято: {n} из {seats}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="589" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="586" />
         <source>User {login} added</source>
         <translation>Пользователь {login} добавлен</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="608" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="605" />
         <source>Disable {who}? They can no longer sign in, and their sessions on the server end now.</source>
         <translation>Отключить пользователя {who}? Он больше не сможет войти в программу, а его сеансы на сервере сейчас же завершатся.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="612" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="609" />
         <source>Disable {who}? They can no longer sign in.</source>
         <translation>Отключить пользователя {who}? Он больше не сможет войти в программу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="615" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="612" />
         <source>Disable user</source>
         <translation>Отключение пользователя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="625" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="622" />
         <source>{who} is disabled</source>
         <translation>Пользователь {who} отключён</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="637" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="634" />
         <source>{who} can sign in again</source>
         <translation>Пользователь {who} снова может входить в программу</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="652" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="649" />
         <source>Change role</source>
         <translation>Смена роли</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="653" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="650" />
         <source>Role of {who}:</source>
         <translation>Роль пользователя {who}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="667" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="664" />
         <source>{who} is now: {role}</source>
         <translation>Новая роль пользователя {who}: {role}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="684" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="681" />
         <source>This seat is your own session: close the program to free it.</source>
         <translation>Это место занимает ваш собственный сеанс: чтобы освободить его, закройте программу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="692" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="689" />
         <source>End the session of {login} on {host} (seat {slot})? Their program loses its connection to the server.</source>
         <translation>Завершить сеанс пользователя {login} на компьютере {host} (место {slot})? Его программа потеряет связь с сервером.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/users_page.py" line="704" />
+        <location filename="../../crm_desktop/ui/users_page.py" line="701" />
         <source>The session of {login} (seat {slot}) has ended</source>
         <translation>Сеанс пользователя {login} (место {slot}) завершён</translation>
     </message>

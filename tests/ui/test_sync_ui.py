@@ -1,0 +1,295 @@
+"""The laptop replica's sync in the app (issue 8): the status-bar indicator with a real
+office PostgreSQL and real replica files, "Sync now", offline and back, and the
+Conflicts screen."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crm_desktop.i18n.formats import format_datetime
+from crm_desktop.models import Client
+from crm_desktop.services.client_views import get_client
+from crm_desktop.services.clients import ClientChanges, create_client, delete_client, edit_client
+from crm_desktop.store import change_capture as capture
+from crm_desktop.store.database import Database, open_database
+from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.schema import upgrade
+from crm_desktop.sync import engine
+from crm_desktop.ui.conflicts_page import ConflictsPage
+from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.sync_status import RETRY_MS, Phase, SyncController, SyncStatus
+from tests.ui.dialogs import Answers
+
+Laptop = Callable[[str], Database]
+NOWHERE = "postgresql://nobody@127.0.0.1:1/crm"
+OLD_NAME = "Старый Клиент"
+WAIT = 20_000
+SYNCED_AT = r"Synced at \d{1,2}:\d{2}(\s?[AP]M)?"  # 14:05, or 2:05 PM where the locale says so
+
+
+@pytest.fixture
+def server(pg_database: str) -> Iterator[Database]:
+    database = open_database(parse_location(pg_database))
+    with database.unit_of_work() as session:
+        create_client(session, ClientChanges(name=OLD_NAME))
+    with database.engine.begin() as conn:
+        capture.install(conn)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def laptop(tmp_path: Path, server: Database) -> Iterator[Laptop]:
+    made: list[Database] = []
+
+    def make(name: str) -> Database:
+        database = open_database(
+            Location(kind="sqlite", path=tmp_path / f"{name}.sqlite3"), create=True
+        )
+        upgrade(database)
+        engine.init_replica(database, server, server.location.url(), None)
+        made.append(database)
+        return database
+
+    yield make
+    for database in made:
+        database.dispose()
+
+
+def indicator(qtbot: QtBot, database: Database, retry_ms: tuple[int, ...] = RETRY_MS) -> SyncStatus:
+    """The indicator with its counts read (not started: no automatic sync but the retry
+    after a failure, after `retry_ms`)."""
+    controller = SyncController(database, None, retry_ms=retry_ms)
+    widget = SyncStatus(database, None, controller=controller)
+    controller.setParent(widget)
+    qtbot.addWidget(widget)
+    widget.show()
+    controller.refresh_status()
+    qtbot.waitUntil(lambda: controller.server != "", timeout=WAIT)
+    return widget
+
+
+def set_server(database: Database, url: str) -> None:
+    assert database.location.path is not None
+    with sqlite3.connect(database.location.path) as conn:
+        conn.execute("UPDATE sync_replica SET server = ? WHERE id = 1", (url,))
+
+
+def test_a_local_edit_shows_pending_and_sync_now_sends_it(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    mine = laptop("anna")
+    widget = indicator(qtbot, mine)
+    controller = widget.controller
+    assert re.fullmatch(SYNCED_AT, widget.text.text())
+    assert not widget.conflicts_button.isVisible() and not widget.progress.isVisible()
+    with mine.unit_of_work() as session:
+        added = create_client(session, ClientChanges(name="Полевой Клиент"))
+    with server.unit_of_work() as session:  # meanwhile at the office
+        office = create_client(session, ClientChanges(name="Офисный Клиент"))
+    controller.refresh_status()
+    qtbot.waitUntil(lambda: controller.pending == 1, timeout=WAIT)
+    assert widget.text.text().endswith("· 1 pending")
+    assert "Changes waiting to be sent: 1" in widget.text.toolTip()
+
+    with (
+        qtbot.waitSignal(controller.sig_synced, timeout=WAIT) as synced,
+        qtbot.waitSignal(widget.sig_data_changed, timeout=WAIT),
+    ):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+        assert controller.phase is Phase.SYNCING
+        assert widget.text.text().startswith("Syncing")
+        assert widget.progress.isVisible() and not widget.sync_action.isEnabled()
+    report = synced.args[0]
+    assert (report.pushed, report.pulled, report.pending) == (1, 1, 0)
+    assert controller.phase is Phase.IDLE and controller.pending == 0
+    assert re.fullmatch(SYNCED_AT, widget.text.text())
+    assert not widget.progress.isVisible() and widget.sync_action.isEnabled()
+    assert controller.next_try is not None  # the next automatic sync is planned
+    with server.unit_of_work() as session:
+        assert get_client(session, added.id).name == "Полевой Клиент"
+    with mine.unit_of_work() as session:
+        assert get_client(session, office.id).name == "Офисный Клиент"
+
+
+def test_an_unreachable_server_shows_offline_keeps_the_count_and_retries_by_itself(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    mine = laptop("anna")
+    set_server(mine, NOWHERE)
+    widget = indicator(qtbot, mine, retry_ms=(400,))
+    controller = widget.controller
+    with mine.unit_of_work() as session:
+        added = create_client(session, ClientChanges(name="Дорожный Клиент"))
+    widget.sync_action.trigger()
+    qtbot.waitUntil(lambda: controller.phase is Phase.OFFLINE, timeout=WAIT)
+    qtbot.waitUntil(lambda: controller.pending == 1, timeout=WAIT)
+    assert widget.text.text() == "Offline · 1 pending"
+    tip = widget.text.toolTip()
+    assert "127.0.0.1" in tip and "Next sync at" in tip  # the reason, and the retry
+    assert controller.next_try is not None
+    with server.unit_of_work() as session:
+        assert [c.name for c in _names(session)] == [OLD_NAME]
+    # the network is back: the retry (after its pause) sends the edit with nobody asking
+    set_server(mine, server.location.url())
+    qtbot.waitUntil(lambda: controller.phase is Phase.IDLE, timeout=WAIT)
+    qtbot.waitUntil(lambda: controller.pending == 0, timeout=WAIT)
+    assert widget.text.text().startswith("Synced at")
+    with server.unit_of_work() as session:
+        assert get_client(session, added.id).name == "Дорожный Клиент"
+
+
+def _names(session: Session) -> list[Client]:
+    return list(session.scalars(select(Client).order_by(Client.name)))
+
+
+def conflicting(server: Database, laptop: Laptop) -> tuple[Database, uuid.UUID]:
+    """Anna and Boris renamed the same client offline; Anna synced first: Boris's replica
+    (returned, not synced yet) will find the conflict."""
+    anna, boris = laptop("anna"), laptop("boris")
+    with anna.unit_of_work() as session:
+        [old] = _names(session)
+        old_id = old.id
+        edit_client(session, old_id, ClientChanges(name="Старый Клиент (Анна)"))
+    with boris.unit_of_work() as session:
+        edit_client(session, old_id, ClientChanges(name="Старый Клиент (Борис)"))
+    engine.synchronise(anna, server)
+    return boris, old_id
+
+
+def open_conflicts(qtbot: QtBot, widget: SyncStatus) -> ConflictsPage:
+    qtbot.mouseClick(widget.conflicts_button, Qt.MouseButton.LeftButton)
+    dialog = widget.conflicts_dialog
+    assert dialog is not None and dialog.isVisible()
+    page: ConflictsPage = dialog.page  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: page.rows is not None and len(page.rows) == 1, timeout=WAIT)
+    return page
+
+
+def test_the_conflicts_screen_lists_a_conflict_and_keep_theirs_settles_it(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    boris, old_id = conflicting(server, laptop)
+    widget = indicator(qtbot, boris)
+    with qtbot.waitSignal(widget.controller.sig_synced, timeout=WAIT):
+        widget.sync_now()
+    assert widget.controller.conflicts == 1
+    assert widget.conflicts_button.isVisible()
+    assert widget.conflicts_button.text() == "Conflicts: 1"
+    page = open_conflicts(qtbot, widget)
+    assert not page.empty.isVisible()
+    [row] = page.rows or []
+    cells = [page.model.item(0, c).text() for c in range(page.model.columnCount())]
+    assert cells == [
+        "Client: Старый Клиент (Борис)",
+        "Name",
+        "Старый Клиент (Борис)",
+        "Старый Клиент (Анна)",
+        format_datetime(row.found_at),
+    ]
+    assert page.model.item(0, 2).toolTip().endswith("\nEntered on this computer")
+    assert page.model.item(0, 3).toolTip().endswith("\nEntered on another computer")
+    assert page.value_button.isEnabled()
+
+    with qtbot.waitSignal(widget.sig_data_changed, timeout=WAIT):
+        qtbot.mouseClick(page.keep_theirs_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.rows == [], timeout=WAIT)
+    assert page.empty.isVisible() and not page.table.isVisible()
+    assert not page.keep_theirs_button.isVisible()
+    with boris.unit_of_work() as session:
+        assert get_client(session, old_id).name == "Старый Клиент (Анна)"
+    qtbot.waitUntil(lambda: widget.controller.conflicts == 0, timeout=WAIT)
+    assert not widget.conflicts_button.isVisible()
+    assert widget.controller.pending == 1  # the settlement is an edit to send
+    assert engine.conflicts_json(boris) == []
+
+
+def test_a_conflict_settled_with_a_typed_value(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    boris, old_id = conflicting(server, laptop)
+    engine.synchronise(boris, server)
+    widget = indicator(qtbot, boris)
+    assert widget.controller.conflicts == 1
+    page = open_conflicts(qtbot, widget)
+    Answers("  Старый Клиент (общий)  ")
+    qtbot.mouseClick(page.value_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.rows == [], timeout=WAIT)
+    with boris.unit_of_work() as session:
+        assert get_client(session, old_id).name == "Старый Клиент (общий)"
+    with qtbot.waitSignal(widget.controller.sig_synced, timeout=WAIT):
+        widget.sync_now()
+    with server.unit_of_work() as session:
+        assert get_client(session, old_id).name == "Старый Клиент (общий)"
+
+
+def test_the_main_window_shows_the_indicator_of_a_replica_syncs_by_itself_and_on_f9(
+    qtbot: QtBot, server: Database, laptop: Laptop, tmp_path: Path
+) -> None:
+    mine = laptop("anna")
+    window = MainWindow(mine, None)
+    qtbot.addWidget(window)
+    sync = window.sync
+    assert sync is not None
+    assert sync.sync_action.shortcut().toString() == "F9"
+    with qtbot.waitSignal(sync.controller.sig_synced, timeout=WAIT):  # the first, by itself
+        window.show()
+    assert sync.isVisible() and sync.text.text().startswith("Synced at")
+    assert window.model.rowCount() == 1
+    with server.unit_of_work() as session:
+        create_client(session, ClientChanges(name="Новый Офисный"))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    with qtbot.waitSignal(sync.controller.sig_synced, timeout=WAIT):
+        qtbot.keyClick(window.search, Qt.Key.Key_F9)  # "Sync now" anywhere in the window
+        assert sync.controller.phase is Phase.SYNCING
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT)  # the list re-read
+    window.close()
+    assert sync.controller.next_try is None  # stopped with the window
+
+    plain = open_database(Location(kind="sqlite", path=tmp_path / "plain.sqlite3"), create=True)
+    upgrade(plain)
+    other = MainWindow(plain, None)
+    qtbot.addWidget(other)
+    assert other.sync is None  # a local file of its own has nothing to sync
+    other.close()
+    plain.dispose()
+
+
+def test_an_edit_of_a_client_deleted_elsewhere_is_shown_and_keep_mine_restores_it(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    anna, boris = laptop("anna"), laptop("boris")
+    with anna.unit_of_work() as session:
+        [old] = _names(session)
+        old_id = old.id
+        delete_client(session, old_id)
+    with boris.unit_of_work() as session:
+        edit_client(session, old_id, ClientChanges(name="Старый Клиент (Борис)"))
+    engine.synchronise(anna, server)
+    engine.synchronise(boris, server)
+    widget = indicator(qtbot, boris)
+    page = open_conflicts(qtbot, widget)
+    [row] = page.rows or []
+    assert row.kind == "deleted"
+    cells = [page.model.item(0, c).text() for c in range(page.model.columnCount())]
+    assert cells[1] == "Name (record deleted)"
+    assert cells[2].startswith("Deleted ")
+    assert cells[3] == "Старый Клиент (Борис)"
+    assert not page.value_button.isEnabled()  # a deletion is kept or undone, not typed
+    qtbot.mouseClick(page.keep_mine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.rows == [], timeout=WAIT)
+    with boris.unit_of_work() as session:
+        client = get_client(session, old_id)
+        assert client.deleted_at is None and client.name == "Старый Клиент (Борис)"
