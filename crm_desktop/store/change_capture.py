@@ -58,11 +58,14 @@ SQLITE_TABLES = (
     ) WITHOUT ROWID""",
     # batch_id: the push batch a queued record was last sent in (kept until the server
     # acknowledges it, so a retry resends the same batch); a new edit clears it.
+    # since: the clock of the record's first edit since its last acknowledged push: this
+    # site's entries from there on are new to the server (see sync.merge).
     """CREATE TABLE IF NOT EXISTS sync_outbox (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         table_name VARCHAR(63) NOT NULL,
         row_id CHAR(32) NOT NULL,
         batch_id CHAR(32),
+        since BIGINT NOT NULL DEFAULT 0,
         UNIQUE (table_name, row_id)
     )""",
 )
@@ -183,7 +186,8 @@ _SQLITE_TICK = f"UPDATE sync_site SET hlc = max(hlc + 1, {SQLITE_MS} << 16) WHER
 
 def _sqlite_queue(table: str, row: str) -> str:
     return (
-        f"INSERT INTO sync_outbox (table_name, row_id) VALUES ({_lit(table)}, {row}) "
+        f"INSERT INTO sync_outbox (table_name, row_id, since) "
+        f"VALUES ({_lit(table)}, {row}, {_SQLITE_NOW}) "
         "ON CONFLICT (table_name, row_id) DO UPDATE SET batch_id = NULL;"
     )
 

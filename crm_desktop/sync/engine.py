@@ -25,7 +25,7 @@ import datetime as dt
 import os
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -74,6 +74,7 @@ class SyncReport:
 class _Batch:
     batch_id: str
     entries: list[tuple[str, uuid.UUID]] = field(default_factory=list)
+    since: dict[uuid.UUID, int] = field(default_factory=dict)  # first new edit's clock
 
 
 def _by_name() -> dict[str, SyncedTable]:
@@ -103,10 +104,16 @@ def _next_batch(laptop: Database, size: int) -> _Batch | None:
                 {"b": batch_id, "seqs": seqs},
             )
         rows = conn.execute(
-            text("SELECT table_name, row_id FROM sync_outbox WHERE batch_id = :b ORDER BY seq"),
+            text(
+                "SELECT table_name, row_id, since FROM sync_outbox WHERE batch_id = :b ORDER BY seq"
+            ),
             {"b": batch_id},
+        ).all()
+        return _Batch(
+            batch_id,
+            [(str(t), uuid.UUID(str(r))) for t, r, _s in rows],
+            {uuid.UUID(str(r)): int(since) for _t, r, since in rows},
         )
-        return _Batch(batch_id, [(str(t), uuid.UUID(str(r))) for t, r in rows])
 
 
 def _states(conn: Connection, entries: Sequence[tuple[str, uuid.UUID]]) -> list[RecordState]:
@@ -215,7 +222,10 @@ def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) ->
         if batch is None:
             break
         with laptop.engine.connect() as conn:
-            states = _states(conn, batch.entries)
+            states = [
+                replace(s, origin=site, new_since=batch.since.get(s.row_id, 0))
+                for s in _states(conn, batch.entries)
+            ]
         failpoint("before-send")
         conflicts = send_batch(server, batch.batch_id, site, states)
         failpoint("after-server-commit")

@@ -74,6 +74,17 @@ class RecordState:
     cl: int  # causal length: odd alive, even deleted
     values: Mapping[str, Any]  # every synchronised field (empty for a hard-deleted row)
     clocks: Mapping[str, Sequence[Any]]  # as sync_row keeps them
+    # Set on a pushed state: the pushing site, and the clock from which its own entries
+    # are edits made since its last acknowledged push (new to the server).
+    origin: str = ""
+    new_since: int | None = None
+
+    def is_new_edit(self, entry: Entry) -> bool:
+        return (
+            self.new_since is not None
+            and entry.stamp[1] == self.origin
+            and entry.stamp[0] >= self.new_since
+        )
 
     @property
     def alive(self) -> bool:
@@ -128,6 +139,21 @@ def _compact(
     return clocks
 
 
+def _concurrent(mine: Entry, theirs: Entry, remote: RecordState) -> bool:
+    """Whether two different entries of a field come from edits neither saw.
+
+    A pushed state says which of its entries are edits new to the server (`new_since`):
+    such an edit is in sequence only when it was made on top of exactly the entry the
+    server holds; the pushed state's other entries are copies of what the laptop pulled
+    earlier, never a conflict. Otherwise (a pull, where no such knowledge travels) an
+    entry made on top of something at least as new as the other counts as having seen
+    it: this misses a laptop's edit that met two later edits of the office, which the
+    push, where conflicts are found first, does not."""
+    if remote.new_since is not None:
+        return remote.is_new_edit(theirs) and theirs.base != mine.stamp
+    return not mine.saw(theirs) and not theirs.saw(mine)
+
+
 def merge(local: RecordState | None, remote: RecordState, table_fields: Sequence[str]) -> Merged:
     """`local` and `remote` merged; `changed` says which fields the local copy must take."""
     if local is None:
@@ -152,8 +178,7 @@ def merge(local: RecordState | None, remote: RecordState, table_fields: Sequence
         if (
             name in guarded
             and mine.stamp != theirs.stamp
-            and not mine.saw(theirs)
-            and not theirs.saw(mine)
+            and _concurrent(mine, theirs, remote)
             and local.values.get(name) != remote.values.get(name)
         ):
             loser, lost_value = (
@@ -177,16 +202,11 @@ def merge(local: RecordState | None, remote: RecordState, table_fields: Sequence
                 )
             )
     cl = max(local.cl, remote.cl)
+    if DELETED_AT in table_fields:
+        values[DELETED_AT] = _deletion_time(local, remote, cl)
     deletion = _deletion_conflict(local, remote, table_fields, values)
     if deletion is not None:
         conflicts.append(deletion)
-    if cl % 2 == 1 and DELETED_AT in values:
-        values[DELETED_AT] = None
-    elif cl % 2 == 0 and DELETED_AT in table_fields and values.get(DELETED_AT) is None:
-        # A hard delete carries no time: keep whichever copy's deletion time there is.
-        # (the earlier of two, so that the result does not depend on the order of merging)
-        times = [v for v in (local.values.get(DELETED_AT), remote.values.get(DELETED_AT)) if v]
-        values[DELETED_AT] = min(times) if times else None
     star = max(local.entry(ALL_FIELDS), remote.entry(ALL_FIELDS))
     state = RecordState(
         local.table, local.row_id, cl, values, _compact(table_fields, winners, star)
@@ -197,6 +217,19 @@ def merge(local: RecordState | None, remote: RecordState, table_fields: Sequence
         if name in values and (name not in local.values or local.values[name] != values[name])
     }
     return Merged(state, conflicts, changed)
+
+
+def _deletion_time(local: RecordState, remote: RecordState, cl: int) -> Any:
+    """None while the record is alive; once deleted, the latest deletion time among the
+    copies at the winning causal length. Not the value under the field's greatest entry:
+    that may be a restore which lost to a later causal length; and a time taken from
+    elsewhere must not pass for that entry's value, or two copies holding the same entry
+    could show different times (a tie keeps the local one: they would never agree)."""
+    if cl % 2 == 1:
+        return None
+    times = [s.values.get(DELETED_AT) for s in (local, remote) if s.cl == cl]
+    present = [t for t in times if t is not None]  # a hard delete carries no time
+    return max(present) if present else None
 
 
 def _deletion_conflict(
@@ -213,7 +246,8 @@ def _deletion_conflict(
         if name == DELETED_AT:
             continue
         edit = kept.entry(name)
-        if edit.stamp > gone.entry(name).stamp and not deleted.saw(edit):
+        # the deleting copy's own entry for the field says whether it had the edit
+        if edit.stamp > gone.entry(name).stamp:
             return Conflict(
                 local.table,
                 local.row_id,
