@@ -85,5 +85,12 @@ BENCHMARKS: dict[str, Benchmark] = {
             "client, a bulk insert, tracked vs untracked, SQLite and PostgreSQL",
             "sync",
         ),
+        Benchmark(
+            "replicas",
+            "laptop replicas against an office PostgreSQL: bootstrap of N clients with their "
+            "history, pulled changes applied per second, a push of 1,000 edits, 10 replicas "
+            "converging",
+            "replicas",
+        ),
     )
 }

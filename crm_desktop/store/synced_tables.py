@@ -11,6 +11,7 @@ database the user signs in to.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import cast
 
@@ -56,6 +57,7 @@ def _synced(table: Table) -> SyncedTable:
     return SyncedTable(table.name, fields, json)
 
 
+@functools.cache
 def synced_tables() -> tuple[SyncedTable, ...]:
     """The synchronised tables, parents before children (the metadata's dependency
     order), so applying them in this order satisfies foreign keys."""

@@ -14,6 +14,7 @@ recomputed here for every client the applied changes touch.
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,11 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
-from sqlalchemy.orm import Session, selectinload
 
-from crm_desktop.models import Base, Client, ClientKind
+from crm_desktop.models import Base, ClientKind
 from crm_desktop.store import change_capture as capture
-from crm_desktop.store.search_index import build_search_text, fold, refresh_client
+from crm_desktop.store.search_index import build_search_text, fold
 from crm_desktop.store.synced_tables import SyncedTable, synced_tables
 from crm_desktop.sync.merge import Conflict, RecordState, merge
 
@@ -43,6 +43,7 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
+@functools.cache
 def _by_name() -> dict[str, SyncedTable]:
     return {t.name: t for t in synced_tables()}
 
@@ -239,55 +240,80 @@ DERIVED_CLIENT_COLUMNS = (
 
 def _refresh_clients(conn: Connection, ids: set[uuid.UUID]) -> None:
     """Recompute the derived columns of `ids` and of the people of any company among
-    them (a renamed company changes its people's search text). The ORM only reads and
-    computes (`refresh_client`); the derived columns are written with Core, leaving the
-    row's stamps and version as the merge set them, identical on every computer."""
+    them (a renamed company changes its people's search text), as the unit of work's
+    hook does (`search_index.refresh_client`), in plain Core reads and one executemany:
+    the row's stamps and version stay as the merge set them, identical everywhere."""
     if not ids:
         return
     clients = _table("clients")
-    session = Session(bind=conn, autoflush=False)
-    try:
-        targets: dict[uuid.UUID, Client] = {}
-        id_list = list(ids)
-        for part in _chunks(id_list):
-            query = (
-                select(Client)
-                .where(Client.id.in_(part))
-                .options(selectinload(Client.phones), selectinload(Client.emails))
+    phones, emails = _table("phones"), _table("emails")
+    columns = (
+        clients.c.id,
+        clients.c.kind,
+        clients.c.name,
+        clients.c.legal_form,
+        clients.c.inn,
+        clients.c.company_id,
+        *(clients.c[c] for c in DERIVED_CLIENT_COLUMNS),
+    )
+    rows: dict[uuid.UUID, Any] = {}
+    for part in _chunks(list(ids)):
+        for row in conn.execute(select(*columns).where(clients.c.id.in_(part))):
+            rows[row.id] = row
+    companies = [i for i, r in rows.items() if r.kind == ClientKind.COMPANY]
+    for part in _chunks(companies):
+        for row in conn.execute(select(*columns).where(clients.c.company_id.in_(part))):
+            rows.setdefault(row.id, row)
+    wanted = list(rows)
+    numbers: dict[uuid.UUID, list[tuple[int, str]]] = {}
+    addresses: dict[uuid.UUID, list[tuple[int, str]]] = {}
+    names: dict[uuid.UUID, str] = {}
+    for part in _chunks(wanted):
+        for owner, position, e164 in conn.execute(
+            select(phones.c.client_id, phones.c.position, phones.c.e164).where(
+                phones.c.client_id.in_(part), phones.c.deleted_at.is_(None)
             )
-            for client in session.scalars(query):
-                targets[client.id] = client
-        companies = [c.id for c in targets.values() if c.kind == ClientKind.COMPANY]
-        for part in _chunks(companies):
-            query = (
-                select(Client)
-                .where(Client.company_id.in_(part))
-                .options(selectinload(Client.phones), selectinload(Client.emails))
+        ):
+            numbers.setdefault(owner, []).append((position, e164))
+        for owner, position, address in conn.execute(
+            select(emails.c.client_id, emails.c.position, emails.c.address).where(
+                emails.c.client_id.in_(part), emails.c.deleted_at.is_(None)
             )
-            for person in session.scalars(query):
-                targets.setdefault(person.id, person)
-        company_ids = {c.company_id for c in targets.values() if c.company_id is not None}
-        names: dict[uuid.UUID, str] = {}
-        for part in _chunks(list(company_ids)):
-            for cid, name in session.execute(
-                select(Client.id, Client.name).where(Client.id.in_(part))
-            ):
-                names[cid] = name
-        for client in targets.values():
-            company = (
-                names.get(client.company_id)
-                if client.kind == ClientKind.PERSON and client.company_id is not None
-                else None
-            )
-            before = {c: getattr(client, c) for c in DERIVED_CLIENT_COLUMNS}
-            refresh_client(client, company)
-            after = {c: getattr(client, c) for c in DERIVED_CLIENT_COLUMNS}
-            if after != before:
-                conn.execute(
-                    update(clients)
-                    .where(clients.c.id == client.id)
-                    .values(updated_at=clients.c.updated_at, **after)
-                )
-    finally:
-        session.expunge_all()
-        session.close()
+        ):
+            addresses.setdefault(owner, []).append((position, address))
+    company_ids = [r.company_id for r in rows.values() if r.company_id is not None]
+    for part in _chunks(list(set(company_ids))):
+        for cid, name in conn.execute(
+            select(clients.c.id, clients.c.name).where(clients.c.id.in_(part))
+        ):
+            names[cid] = name
+    changes: list[dict[str, Any]] = []
+    for row_id, row in rows.items():
+        company = (
+            names.get(row.company_id)
+            if row.kind == ClientKind.PERSON and row.company_id is not None
+            else None
+        )
+        its_phones = [e for _p, e in sorted(numbers.get(row_id, []), key=lambda x: x[0])]
+        its_emails = [a for _p, a in sorted(addresses.get(row_id, []), key=lambda x: x[0])]
+        derived = {
+            "name_folded": fold(row.name),
+            "company_name": company,
+            "primary_phone": its_phones[0] if its_phones else None,
+            "primary_email": its_emails[0] if its_emails else None,
+            "search_text": build_search_text(
+                row.name, row.legal_form, company, row.inn, its_phones, its_emails
+            ),
+        }
+        if any(getattr(row, c) != v for c, v in derived.items()):
+            changes.append({"row_id": row_id, **{f"new_{c}": v for c, v in derived.items()}})
+    if changes:
+        conn.execute(
+            update(clients)
+            .where(clients.c.id == bindparam("row_id"))
+            .values(
+                updated_at=clients.c.updated_at,
+                **{c: bindparam(f"new_{c}") for c in DERIVED_CLIENT_COLUMNS},
+            ),
+            changes,
+        )

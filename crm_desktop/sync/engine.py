@@ -22,6 +22,7 @@ the process ends at once, as if killed (`before-send`, `after-server-commit`,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import uuid
 from collections.abc import Callable, Sequence
@@ -77,6 +78,7 @@ class _Batch:
     since: dict[uuid.UUID, int] = field(default_factory=dict)  # first new edit's clock
 
 
+@functools.cache
 def _by_name() -> dict[str, SyncedTable]:
     return {t.name: t for t in synced_tables()}
 
@@ -128,6 +130,7 @@ def _states(conn: Connection, entries: Sequence[tuple[str, uuid.UUID]]) -> list[
     return states
 
 
+@functools.cache
 def _references(table: str) -> list[tuple[str, str, str]]:
     """(column, referenced table, referenced column) of `table`'s foreign keys into
     synchronised tables (a client's company by id, its owner by login)."""
