@@ -187,6 +187,7 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             table = _table(synced.name)
             local = read_states(conn, synced, [s.row_id for s in states])
             inserts: dict[uuid.UUID, dict[str, Any]] = {}  # new rows, written in one go
+            updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             rows: dict[uuid.UUID, RecordState] = {}  # merged states for sync_row
             for remote in _parents_first(table, states):
                 mine = local.get(remote.row_id)
@@ -203,13 +204,11 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                     inserts[remote.row_id] = {"id": remote.row_id, "version": 1, **values}
                     report.applied += 1
                 elif row_exists and merged.changed:
-                    changes = {f: merged.state.values[f] for f in merged.changed}
-                    # given always: else the column's onupdate would stamp this moment
-                    changes["updated_at"] = merged.state.values["updated_at"]
-                    conn.execute(
-                        update(table)
-                        .where(table.c.id == remote.row_id)
-                        .values(version=table.c.version + 1, **changes)
+                    # updated_at given always: else its onupdate would stamp this moment
+                    names = tuple(sorted(merged.changed | {"updated_at"}))
+                    updates.setdefault(names, []).append(
+                        {"row_id": remote.row_id}
+                        | {f"new_{f}": merged.state.values[f] for f in names}
                     )
                     report.applied += 1
                 rows[remote.row_id] = merged.state
@@ -223,6 +222,15 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             if inserts:  # in parents-first order: a person after the company it names
                 conn.execute(
                     insert(table).execution_options(render_nulls=True), list(inserts.values())
+                )
+            for names, params in updates.items():  # one executemany per set of fields
+                conn.execute(
+                    update(table)
+                    .where(table.c.id == bindparam("row_id"))
+                    .values(
+                        version=table.c.version + 1, **{f: bindparam(f"new_{f}") for f in names}
+                    ),
+                    params,
                 )
             _write_sync_rows(conn, list(rows.values()))
         _refresh_clients(conn, touched_clients)

@@ -136,12 +136,18 @@ def _json(value: Any) -> str:
 
 
 def record_conflicts(conn: Connection, conflicts: list[Conflict], now: dt.datetime) -> None:
+    """Keep the conflicts found; one already open for the same two values (the same
+    states met again: a retried push, then the pull that brings them back) is not
+    recorded twice."""
     for c in conflicts:
         conn.execute(
             text(
                 "INSERT INTO sync_conflicts (table_name, row_id, kind, field, kept, other, "
                 "kept_site, other_site, found_at) "
-                "VALUES (:t, :r, :k, :f, :kept, :other, :ks, :os, :now)"
+                "SELECT :t, :r, :k, :f, :kept, :other, :ks, :os, :now "
+                "WHERE NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE resolved_at IS NULL "
+                "AND table_name = :t AND row_id = :r AND field = :f AND kind = :k "
+                "AND ((kept IS :kept AND other IS :other) OR (kept IS :other AND other IS :kept)))"
             ),
             {
                 "t": c.table,

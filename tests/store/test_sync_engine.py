@@ -203,3 +203,16 @@ def test_a_pull_in_small_pages_gets_everything(server: Database, laptop: Laptop)
     report = engine.pull(anna, server, page_size=2)
     assert report.pulled == 5
     assert snapshot(anna) == snapshot(server)
+
+
+def test_a_conflict_met_again_is_listed_once(server: Database, laptop: Laptop) -> None:
+    anna, boris = laptop("anna"), laptop("boris")
+    [old_id] = [k[1] for k in snapshot(server) if k[0] == "clients"]
+    with anna.unit_of_work() as session:
+        edit_client(session, old_id, ClientChanges(name="Имя от Анны"))
+    with boris.unit_of_work() as session:
+        edit_client(session, old_id, ClientChanges(name="Имя от Бориса"))
+    engine.synchronise(anna, server)
+    engine.synchronise(boris, server)  # found at the push; the pull brings both back
+    engine.synchronise(boris, server)
+    assert [c["field"] for c in engine.conflicts_json(boris)] == ["name"]
