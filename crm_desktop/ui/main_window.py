@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         self.sync: SyncStatus | None = None  # a laptop's replica syncs with the office
         if is_laptop_replica(db):
             self.sync = SyncStatus(db, login, self)
+            # the sync indicator says whether the laptop is online: not "works without a network"
+            cell = self.state_label.parentWidget()
+            if cell is not None:
+                cell.hide()
             self.statusBar().addPermanentWidget(self.sync)
             self.sync.sig_data_changed.connect(self.clients.refresh)
             self.sync.controller.start()
