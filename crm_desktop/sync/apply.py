@@ -31,6 +31,8 @@ from crm_desktop.sync.merge import Conflict, RecordState, merge
 
 IN_CHUNK = 500  # ids per IN (...) list
 CONTACT_TABLES = ("phones", "emails")
+# a client's fields its derived columns (and its people's) are computed from
+DERIVED_FROM = frozenset({"kind", "name", "legal_form", "inn", "company_id"})
 
 
 @dataclass
@@ -94,15 +96,56 @@ def read_states(
     return states
 
 
-def _derived_for_insert(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
-    """The NOT NULL derived columns a new row needs before its contacts arrive (they are
-    recomputed afterwards in `_refresh_clients`)."""
+@dataclass
+class _PageContacts:
+    """What the incoming states say about clients' contacts and companies' names, so
+    that a client new here is written with its derived columns already right (and the
+    refresh afterwards finds nothing to change) instead of being written twice."""
+
+    phones: dict[uuid.UUID, list[tuple[int, str]]] = field(default_factory=dict)
+    emails: dict[uuid.UUID, list[tuple[int, str]]] = field(default_factory=dict)
+    names: dict[uuid.UUID, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, incoming: Sequence[RecordState]) -> _PageContacts:
+        page = cls()
+        for s in incoming:
+            if s.table == "clients" and s.values.get("name") is not None:
+                page.names[s.row_id] = str(s.values["name"])
+            elif s.table in CONTACT_TABLES and s.alive and s.values.get("deleted_at") is None:
+                owner = s.values.get("client_id")
+                text_ = s.values.get("e164" if s.table == "phones" else "address")
+                if isinstance(owner, uuid.UUID) and text_:
+                    into = page.phones if s.table == "phones" else page.emails
+                    into.setdefault(owner, []).append((int(s.values.get("position") or 0), text_))
+        return page
+
+
+def _derived_for_insert(
+    conn: Connection, table: str, row_id: uuid.UUID, values: Mapping[str, Any], page: _PageContacts
+) -> dict[str, Any]:
+    """The derived columns of a row new here: a client's from its fields and the page's
+    contacts (its contacts can only arrive with it or later: they refer to it)."""
     if table == "clients":
         name = str(values.get("name") or "")
+        company = None
+        company_id = values.get("company_id")
+        if values.get("kind") == ClientKind.PERSON and isinstance(company_id, uuid.UUID):
+            company = page.names.get(company_id)
+            if company is None:
+                clients = _table("clients")
+                company = conn.scalar(select(clients.c.name).where(clients.c.id == company_id))
+                if company is not None:
+                    page.names[company_id] = company
+        phones = [e for _p, e in sorted(page.phones.get(row_id, []), key=lambda x: x[0])]
+        emails = [a for _p, a in sorted(page.emails.get(row_id, []), key=lambda x: x[0])]
         return {
             "name_folded": fold(name),
+            "company_name": company,
+            "primary_phone": phones[0] if phones else None,
+            "primary_email": emails[0] if emails else None,
             "search_text": build_search_text(
-                name, values.get("legal_form"), None, values.get("inn"), [], []
+                name, values.get("legal_form"), company, values.get("inn"), phones, emails
             ),
         }
     if table == "tags":
@@ -179,6 +222,7 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             raise ValueError(f"{state.table} is not a synchronised table")
         by_table.setdefault(state.table, []).append(state)
     touched_clients: set[uuid.UUID] = set()
+    page = _PageContacts.of(incoming)
     with capture.applying(conn):
         for synced in synced_tables():  # parents first
             states = by_table.get(synced.name)
@@ -200,7 +244,9 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                     )
                 elif not row_exists and merged.state.values:
                     values = {f: merged.state.values.get(f) for f in synced.fields}
-                    values.update(_derived_for_insert(synced.name, values))
+                    values.update(
+                        _derived_for_insert(conn, synced.name, remote.row_id, values, page)
+                    )
                     inserts[remote.row_id] = {"id": remote.row_id, "version": 1, **values}
                     report.applied += 1
                 elif row_exists and merged.changed:
@@ -214,8 +260,9 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                 rows[remote.row_id] = merged.state
                 local[remote.row_id] = merged.state
                 if synced.name == "clients":
-                    touched_clients.add(remote.row_id)
-                elif synced.name in CONTACT_TABLES:
+                    if merged.changed & DERIVED_FROM:  # a new client, or one renamed ...
+                        touched_clients.add(remote.row_id)
+                elif synced.name in CONTACT_TABLES and merged.changed:
                     owner = merged.state.values.get("client_id")
                     if isinstance(owner, uuid.UUID):
                         touched_clients.add(owner)

@@ -44,6 +44,7 @@ from crm_desktop.sync.merge import Conflict, RecordState
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
+BOOTSTRAP_PAGE = 5000  # the first download: fewer, larger transactions
 FAILPOINT_VARIABLE = "CRM_SYNC_FAILPOINT"
 FAILPOINT_EXIT = 86
 Progress = Callable[[str, int], None]
@@ -326,7 +327,7 @@ def init_replica(
     with laptop.engine.begin() as conn:
         capture.install(conn)
         replica.create(conn, server_url, login)
-    return pull(laptop, server)
+    return pull(laptop, server, page_size=BOOTSTRAP_PAGE)
 
 
 # -- conflicts ------------------------------------------------------------------------
