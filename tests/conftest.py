@@ -23,6 +23,9 @@ os.environ.setdefault("LANG", "C.UTF-8")
 os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# the sync tests' office server and laptop replicas (tests/sync_replicas.py)
+pytest_plugins = ["tests.sync_replicas"]
+
 TEMPLATE_DB = "crm_template"
 # The sample spreadsheets users send, copied from ../shared/data (see tests/data/README.md).
 SHARED_DATA = Path(__file__).parent / "data"

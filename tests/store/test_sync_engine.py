@@ -4,52 +4,16 @@ identical, nothing acknowledged is lost, nothing is applied twice."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select, text, update
 
 from crm_desktop.models import Client
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client, get_client
-from crm_desktop.store import change_capture as capture
-from crm_desktop.store.database import Database, open_database
-from crm_desktop.store.location import Location, parse_location
-from crm_desktop.store.schema import upgrade
+from crm_desktop.store.database import Database
 from crm_desktop.store.synced_tables import synced_tables
 from crm_desktop.sync import engine, replica
 from crm_desktop.sync.apply import read_states
-
-Laptop = Callable[[str], Database]
-
-
-@pytest.fixture
-def server(pg_database: str) -> Iterator[Database]:
-    database = open_database(parse_location(pg_database))
-    with database.unit_of_work() as session:  # a client from before capture was installed
-        create_client(session, ClientChanges(name="Старый Клиент", phones=["+79035550000"]))
-    with database.engine.begin() as conn:
-        capture.install(conn)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def laptop(tmp_path: Path, server: Database) -> Iterator[Laptop]:
-    made: list[Database] = []
-
-    def make(name: str) -> Database:
-        database = open_database(
-            Location(kind="sqlite", path=tmp_path / f"{name}.sqlite3"), create=True
-        )
-        upgrade(database)
-        engine.init_replica(database, server, server.location.url(), None)
-        made.append(database)
-        return database
-
-    yield make
-    for database in made:
-        database.dispose()
+from tests.sync_replicas import Laptop
 
 
 def snapshot(database: Database) -> dict[tuple[str, uuid.UUID], object]:

@@ -7,10 +7,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -20,50 +18,19 @@ from crm_desktop.i18n.formats import format_datetime
 from crm_desktop.models import Client
 from crm_desktop.services.client_views import get_client
 from crm_desktop.services.clients import ClientChanges, create_client, delete_client, edit_client
-from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database, open_database
-from crm_desktop.store.location import Location, parse_location
+from crm_desktop.store.location import Location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.sync import engine
 from crm_desktop.ui.conflicts_page import ConflictsPage
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.sync_status import RETRY_MS, Phase, SyncController, SyncStatus
+from tests.sync_replicas import OLD_NAME, Laptop
 from tests.ui.dialogs import Answers
 
-Laptop = Callable[[str], Database]
 NOWHERE = "postgresql://nobody@127.0.0.1:1/crm"
-OLD_NAME = "Старый Клиент"
 WAIT = 20_000
 SYNCED_AT = r"Synced at \d{1,2}:\d{2}(\s?[AP]M)?"  # 14:05, or 2:05 PM where the locale says so
-
-
-@pytest.fixture
-def server(pg_database: str) -> Iterator[Database]:
-    database = open_database(parse_location(pg_database))
-    with database.unit_of_work() as session:
-        create_client(session, ClientChanges(name=OLD_NAME))
-    with database.engine.begin() as conn:
-        capture.install(conn)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def laptop(tmp_path: Path, server: Database) -> Iterator[Laptop]:
-    made: list[Database] = []
-
-    def make(name: str) -> Database:
-        database = open_database(
-            Location(kind="sqlite", path=tmp_path / f"{name}.sqlite3"), create=True
-        )
-        upgrade(database)
-        engine.init_replica(database, server, server.location.url(), None)
-        made.append(database)
-        return database
-
-    yield make
-    for database in made:
-        database.dispose()
 
 
 def indicator(qtbot: QtBot, database: Database, retry_ms: tuple[int, ...] = RETRY_MS) -> SyncStatus:
