@@ -222,6 +222,7 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             raise ValueError(f"{state.table} is not a synchronised table")
         by_table.setdefault(state.table, []).append(state)
     touched_clients: set[uuid.UUID] = set()
+    new_clients: set[uuid.UUID] = set()
     page = _PageContacts.of(incoming)
     with capture.applying(conn):
         for synced in synced_tables():  # parents first
@@ -259,12 +260,19 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                     report.applied += 1
                 rows[remote.row_id] = merged.state
                 local[remote.row_id] = merged.state
+                # A client new here was written with its derived columns from this page
+                # (`_derived_for_insert`): only an existing client renamed, or whose
+                # contacts changed, needs them recomputed.
                 if synced.name == "clients":
-                    if merged.changed & DERIVED_FROM:  # a new client, or one renamed ...
+                    if remote.row_id in inserts:
+                        new_clients.add(remote.row_id)
+                        if merged.state.values.get("kind") == ClientKind.COMPANY:
+                            touched_clients.add(remote.row_id)  # people here may name it
+                    elif merged.changed & DERIVED_FROM:
                         touched_clients.add(remote.row_id)
                 elif synced.name in CONTACT_TABLES and merged.changed:
                     owner = merged.state.values.get("client_id")
-                    if isinstance(owner, uuid.UUID):
+                    if isinstance(owner, uuid.UUID) and owner not in new_clients:
                         touched_clients.add(owner)
             if inserts:  # in parents-first order: a person after the company it names
                 conn.execute(

@@ -9,6 +9,7 @@ from sqlalchemy import select, text, update
 
 from crm_desktop.models import Client
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client, get_client
+from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database
 from crm_desktop.store.synced_tables import synced_tables
 from crm_desktop.sync import engine, replica
@@ -180,3 +181,18 @@ def test_a_conflict_met_again_is_listed_once(server: Database, laptop: Laptop) -
     engine.synchronise(boris, server)  # found at the push; the pull brings both back
     engine.synchronise(boris, server)
     assert [c["field"] for c in engine.conflicts_json(boris)] == ["name"]
+
+
+def test_a_person_downloaded_before_the_company_finds_it_by_name(
+    server: Database, laptop: Laptop
+) -> None:
+    anna = laptop("anna")
+    with server.unit_of_work() as session:
+        company = create_client(session, ClientChanges(kind="company", name="ООО «Ясень»"))
+        create_client(session, ClientChanges(name="Осинова Ольга", company_id=company.id))
+    with server.unit_of_work() as session:  # the company changes later: a later page
+        edit_client(session, company.id, ClientChanges(kind="company", name="ООО «Клён»"))
+    engine.pull(anna, server, page_size=1)
+    with anna.unit_of_work() as session:
+        found = [c.name for c in search_clients(session, "клён")]
+    assert found == ["Клён", "Осинова Ольга"]
