@@ -34,13 +34,17 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from crm_desktop.store.schema import REVISIONS
 from crm_desktop.store.synced_tables import SyncedTable, synced_tables
 
 SQLITE_MS = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
 # A new record's fields share its clock: `{"*": [clock, site]}`; a field's own entry,
 # added when an edit changes it, overrides that (see `field_clock`).
 ALL_FIELDS = "*"
-TICK_LOCK = 0x43524D53  # the advisory lock key guarding the clock's catch-up ("CRMS")
+TICK_LOCK = 0x43524D53
+# The schema versions of laptops an office server of this program takes: its own and
+# the one before (an older program reads and writes only the columns it knows).
+ACCEPTS = tuple(REVISIONS[-2:])  # the advisory lock key guarding the clock's catch-up ("CRMS")
 
 SQLITE_TABLES = (
     """CREATE TABLE IF NOT EXISTS sync_site (
@@ -83,6 +87,8 @@ POSTGRES_TABLES = (
         PRIMARY KEY (table_name, row_id)
     )""",
     "CREATE INDEX IF NOT EXISTS ix_sync_row_txid ON public.sync_row (txid)",
+    # the laptops' schema versions this server takes (see sync.engine.check_versions)
+    "ALTER TABLE public.sync_site ADD COLUMN IF NOT EXISTS accepts text NOT NULL DEFAULT ''",
     """CREATE TABLE IF NOT EXISTS public.sync_batches (
         batch_id uuid PRIMARY KEY,
         site varchar(32) NOT NULL,
@@ -393,6 +399,11 @@ def install(conn: Connection, site: uuid.UUID | None = None) -> uuid.UUID:
             {"site": current.hex if sqlite else str(current)},
         )
         _backfill(conn, present)
+    if not sqlite:
+        conn.execute(
+            text("UPDATE sync_site SET accepts = :a WHERE id = 1"),
+            {"a": ",".join(ACCEPTS)},
+        )
     uninstall_triggers(conn)
     for table in synced_tables():
         if table.name not in present:
@@ -403,6 +414,14 @@ def install(conn: Connection, site: uuid.UUID | None = None) -> uuid.UUID:
             conn.exec_driver_sql(postgres_function(table))
             _run(conn, postgres_triggers(table))
     return current
+
+
+def accepted_versions(conn: Connection) -> tuple[str, ...]:
+    """The laptops' schema versions this (office) database takes."""
+    if conn.dialect.name == "sqlite":
+        return ()
+    value = conn.exec_driver_sql("SELECT accepts FROM sync_site WHERE id = 1").scalar()
+    return tuple(v for v in str(value or "").split(",") if v)
 
 
 def reinstall_after_migration(conn: Connection) -> None:

@@ -32,11 +32,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, text, update
 
-from crm_desktop.errors import BadInput, NotFound
+from crm_desktop.errors import BadInput, NotFound, SchemaMismatch
 from crm_desktop.i18n import _
 from crm_desktop.models import Base, utcnow
 from crm_desktop.store import change_capture as capture
-from crm_desktop.store.database import Database
+from crm_desktop.store.database import Database, translate_db_errors
+from crm_desktop.store.schema import REVISIONS, current_revision
 from crm_desktop.store.synced_tables import SyncedTable, synced_tables
 from crm_desktop.sync import hlc, replica
 from crm_desktop.sync.apply import apply_states, read_states
@@ -310,10 +311,49 @@ def pull(
     return report
 
 
+def check_versions(laptop: Database, server: Database) -> None:
+    """The handshake. The office server says which schema versions of the laptops it
+    takes (its own and the one before: `change_capture.ACCEPTS`, written by `server
+    init`): an older program reads and writes only the columns it knows. A laptop
+    newer than the server, or older than that, is refused with what to do, and keeps
+    working offline with its queue."""
+    with server.engine.connect() as conn:
+        theirs = current_revision(conn)
+        accepts = capture.accepted_versions(conn)
+    with laptop.engine.connect() as conn:
+        mine = current_revision(conn)
+    if mine == theirs or mine in accepts:
+        return
+    if (
+        mine in REVISIONS
+        and theirs in REVISIONS
+        and REVISIONS.index(mine) > REVISIONS.index(theirs)
+    ):
+        raise SchemaMismatch(
+            _(
+                "The office server's database ({server}) is older than this program: ask "
+                "the administrator to upgrade it with 'crm-desktop server init'. Your "
+                "changes stay on this computer until then.",
+                server=theirs,
+            )
+        )
+    raise SchemaMismatch(
+        _(
+            "The office server runs a newer version of crm-desktop's database ({server}): "
+            "update this program to synchronise. Your changes stay on this computer until "
+            "then.",
+            server=theirs or "?",
+        )
+    )
+
+
 def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAGE) -> SyncReport:
-    """Push, then pull: what `crm-desktop sync` does."""
-    pushed = push(laptop, server)
-    pulled = pull(laptop, server, page_size=page_size)
+    """Push, then pull: what `crm-desktop sync` does. A server lost halfway is
+    `ServerUnavailable` (try later: what was not acknowledged is still queued)."""
+    check_versions(laptop, server)
+    with translate_db_errors(server.location):
+        pushed = push(laptop, server)
+        pulled = pull(laptop, server, page_size=page_size)
     with laptop.engine.connect() as conn:
         pending = replica.pending(conn)
     return SyncReport(pushed.pushed, pulled.pulled, pushed.conflicts + pulled.conflicts, pending)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from sqlalchemy import select, text, update
 
+from crm_desktop.errors import SchemaMismatch
 from crm_desktop.models import Client
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client, get_client
 from crm_desktop.services.search import search_clients
 from crm_desktop.store.database import Database
+from crm_desktop.store.schema import REVISIONS
 from crm_desktop.store.synced_tables import synced_tables
 from crm_desktop.sync import engine, replica
 from crm_desktop.sync.apply import read_states
@@ -196,3 +199,34 @@ def test_a_person_downloaded_before_the_company_finds_it_by_name(
     with anna.unit_of_work() as session:
         found = [c.name for c in search_clients(session, "клён")]
     assert found == ["Клён", "Осинова Ольга"]
+
+
+def test_the_handshake_refuses_a_newer_server_and_keeps_the_queue(
+    server: Database, laptop: Laptop
+) -> None:
+    anna = laptop("anna")
+    with anna.unit_of_work() as session:
+        create_client(session, ClientChanges(name="Ждёт Обновления"))
+    with server.engine.begin() as conn:  # the office was upgraded by a newer program
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        conn.execute(text("UPDATE sync_site SET accepts = '9998,9999'"))
+    with pytest.raises(SchemaMismatch, match="update this program"):
+        engine.synchronise(anna, server)
+    with anna.engine.connect() as conn:
+        assert replica.pending(conn) == 1  # the new client, still queued
+
+
+def test_the_handshake_refuses_an_older_server_and_takes_the_previous_laptop(
+    server: Database, laptop: Laptop
+) -> None:
+    anna = laptop("anna")
+    head = REVISIONS[-1]
+    previous = REVISIONS[-2]
+    with server.engine.begin() as conn:  # a server one version behind this program
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": previous})
+        conn.execute(text("UPDATE sync_site SET accepts = :a"), {"a": previous})
+    with pytest.raises(SchemaMismatch, match="server init"):
+        engine.synchronise(anna, server)
+    with server.engine.begin() as conn:  # a server that takes this program's version
+        conn.execute(text("UPDATE sync_site SET accepts = :a"), {"a": f"{previous},{head}"})
+    assert engine.synchronise(anna, server).pending == 0
