@@ -4,7 +4,12 @@ failpoints (issue 8)."""
 
 from __future__ import annotations
 
+import os
+import random
 import sqlite3
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -13,7 +18,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from crm_desktop.store.location import parse_location
+from crm_desktop.services.clients import ClientChanges, create_client
+from crm_desktop.store.database import open_database
+from crm_desktop.store.location import Location, parse_location
 from tests.cli.conftest import Cli
 
 CRASH = 86  # engine.FAILPOINT_EXIT
@@ -106,3 +113,43 @@ def test_a_file_that_is_no_replica_is_told_so(tmp_path: Path) -> None:
     plain.ok("init")
     result = plain("sync", "--json")
     assert result.code == 2 and "replica init" in result.err
+
+
+def test_sync_killed_at_random_moments_loses_and_doubles_nothing(
+    tmp_path: Path, office: str
+) -> None:
+    """`kill -9` of a running `sync` again and again, at random moments (a fixed seed),
+    with edits made between the kills; then one clean sync: every client is on both
+    sides, once."""
+    mine = laptop(tmp_path, office)
+    path = tmp_path / "laptop.sqlite3"
+    at_office = Cli(db=office, home=tmp_path / "office")
+    for n in range(8):
+        at_office.ok("client", "add", "--name", f"Офис {n}")
+    expected = {f"Офис {n}" for n in range(8)}
+    rng = random.Random(2026)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CRM_DESKTOP", "PG"))}
+    env.update(HOME=str(tmp_path / "home-laptop"), LANG="C.UTF-8")
+    command = [sys.executable, "-m", "crm_desktop", "--db", str(path), "sync", "--page-size", "2"]
+    killed = 0
+    for round_ in range(6):
+        database = open_database(Location(kind="sqlite", path=path))
+        with database.unit_of_work() as session:  # edits made between the kills
+            for n in range(5):
+                name = f"Ноутбук {round_}-{n}"
+                create_client(session, ClientChanges(name=name))
+                expected.add(name)
+        database.dispose()
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.6, 2.5))
+        if process.poll() is None:
+            process.kill()  # SIGKILL: no cleanup of any kind
+            killed += 1
+        process.wait(timeout=30)
+    assert killed >= 3  # most runs were cut off somewhere
+    assert mine.ok("sync", "--json").json()["pending"] == 0
+    laptop_names = [c["name"] for c in mine.ok("client", "list", "--json").json()]
+    office_names = [c["name"] for c in at_office.ok("client", "list", "--json").json()]
+    assert sorted(laptop_names) == sorted(office_names) == sorted(expected)
