@@ -55,7 +55,7 @@ def register(commands: Any) -> None:
 def _laptop(ctx: Context, *, create: bool = False) -> Database:
     if not ctx.location.is_sqlite:
         raise BadInput(_("--db: a laptop's replica is a SQLite file, not {db}", db="PostgreSQL"))
-    return ctx.open(create=create)
+    return ctx.open(create=create, check_schema=not create)
 
 
 def _server(url: str) -> Database:
@@ -80,9 +80,7 @@ def _remember(location: Location) -> str:
 def cmd_replica_init(ctx: Context, args: argparse.Namespace) -> int:
     from crm_desktop.sync.engine import init_replica
 
-    if not ctx.location.is_sqlite:
-        raise BadInput(_("--db: a laptop's replica is a SQLite file, not {db}", db="PostgreSQL"))
-    laptop = ctx.open(create=True, check_schema=False)
+    laptop = _laptop(ctx, create=True)
     upgrade(laptop)
     with laptop.engine.connect() as conn:
         if (

@@ -12,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session, UOWTransaction
@@ -58,25 +59,38 @@ def build_search_text(
     return fold(" \u2502 ".join(parts))
 
 
+def derived_columns(
+    name: str,
+    legal_form: str | None,
+    company_name: str | None,
+    inn: str | None,
+    phones: Sequence[str],
+    emails: Sequence[str],
+) -> dict[str, Any]:
+    """What is derived from a client and its live contacts (in their order): the folded
+    name, the list columns and the search text."""
+    return {
+        "name_folded": fold(name),
+        "company_name": company_name,
+        "primary_phone": phones[0] if phones else None,
+        "primary_email": emails[0] if emails else None,
+        "search_text": build_search_text(name, legal_form, company_name, inn, phones, emails),
+    }
+
+
 def refresh_client(client: Client, company_name: str | None) -> None:
-    """Recompute what is derived from the client and its contacts: the folded name, the
-    list columns and the search text (assigning only what changed)."""
+    """Recompute what is derived from the client and its contacts (assigning only what
+    changed)."""
     phones = sorted((p for p in client.phones if p.deleted_at is None), key=lambda p: p.position)
     emails = sorted((e for e in client.emails if e.deleted_at is None), key=lambda e: e.position)
-    derived = {
-        "name_folded": fold(client.name),
-        "company_name": company_name,
-        "primary_phone": phones[0].e164 if phones else None,
-        "primary_email": emails[0].address if emails else None,
-        "search_text": build_search_text(
-            client.name,
-            client.legal_form,
-            company_name,
-            client.inn,
-            (p.e164 for p in phones),
-            (e.address for e in emails),
-        ),
-    }
+    derived = derived_columns(
+        client.name,
+        client.legal_form,
+        company_name,
+        client.inn,
+        [p.e164 for p in phones],
+        [e.address for e in emails],
+    )
     for attr, value in derived.items():
         if getattr(client, attr) != value:
             setattr(client, attr, value)

@@ -71,3 +71,8 @@ def synced_tables() -> tuple[SyncedTable, ...]:
         for table in Base.metadata.sorted_tables
         if table.name in tracked and table.name not in LOCAL_TABLES
     )
+
+
+@functools.cache
+def synced_by_name() -> dict[str, SyncedTable]:
+    return {t.name: t for t in synced_tables()}

@@ -14,7 +14,6 @@ recomputed here for every client the applied changes touch.
 
 from __future__ import annotations
 
-import functools
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,8 +24,8 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, text, updat
 
 from crm_desktop.models import Base, ClientKind
 from crm_desktop.store import change_capture as capture
-from crm_desktop.store.search_index import build_search_text, fold
-from crm_desktop.store.synced_tables import SyncedTable, synced_tables
+from crm_desktop.store.search_index import derived_columns, fold
+from crm_desktop.store.synced_tables import SyncedTable, synced_by_name, synced_tables
 from crm_desktop.sync.merge import Conflict, RecordState, merge
 
 IN_CHUNK = 500  # ids per IN (...) list
@@ -43,11 +42,6 @@ class ApplyReport:
 
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
-
-
-@functools.cache
-def _by_name() -> dict[str, SyncedTable]:
-    return {t.name: t for t in synced_tables()}
 
 
 def _clocks(raw: Any) -> dict[str, list[Any]]:
@@ -121,6 +115,11 @@ class _PageContacts:
         return page
 
 
+def _in_order(contacts: list[tuple[int, str]]) -> list[str]:
+    """Contacts given as (position, text), in their order."""
+    return [text_ for _position, text_ in sorted(contacts, key=lambda c: c[0])]
+
+
 def _derived_for_insert(
     conn: Connection, table: str, row_id: uuid.UUID, values: Mapping[str, Any], page: _PageContacts
 ) -> dict[str, Any]:
@@ -137,17 +136,14 @@ def _derived_for_insert(
                 company = conn.scalar(select(clients.c.name).where(clients.c.id == company_id))
                 if company is not None:
                     page.names[company_id] = company
-        phones = [e for _p, e in sorted(page.phones.get(row_id, []), key=lambda x: x[0])]
-        emails = [a for _p, a in sorted(page.emails.get(row_id, []), key=lambda x: x[0])]
-        return {
-            "name_folded": fold(name),
-            "company_name": company,
-            "primary_phone": phones[0] if phones else None,
-            "primary_email": emails[0] if emails else None,
-            "search_text": build_search_text(
-                name, values.get("legal_form"), company, values.get("inn"), phones, emails
-            ),
-        }
+        return derived_columns(
+            name,
+            values.get("legal_form"),
+            company,
+            values.get("inn"),
+            _in_order(page.phones.get(row_id, [])),
+            _in_order(page.emails.get(row_id, [])),
+        )
     if table == "tags":
         return {"name_folded": fold(str(values.get("name") or ""))}
     return {}
@@ -215,7 +211,7 @@ def _write_sync_rows(conn: Connection, states: Sequence[RecordState]) -> None:
 def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyReport:
     """Merge `incoming` states into the database of `conn`, in its transaction."""
     report = ApplyReport()
-    known = _by_name()
+    known = synced_by_name()
     by_table: dict[str, list[RecordState]] = {}
     for state in incoming:
         if state.table not in known:
@@ -357,17 +353,14 @@ def _refresh_clients(conn: Connection, ids: set[uuid.UUID]) -> None:
             if row.kind == ClientKind.PERSON and row.company_id is not None
             else None
         )
-        its_phones = [e for _p, e in sorted(numbers.get(row_id, []), key=lambda x: x[0])]
-        its_emails = [a for _p, a in sorted(addresses.get(row_id, []), key=lambda x: x[0])]
-        derived = {
-            "name_folded": fold(row.name),
-            "company_name": company,
-            "primary_phone": its_phones[0] if its_phones else None,
-            "primary_email": its_emails[0] if its_emails else None,
-            "search_text": build_search_text(
-                row.name, row.legal_form, company, row.inn, its_phones, its_emails
-            ),
-        }
+        derived = derived_columns(
+            row.name,
+            row.legal_form,
+            company,
+            row.inn,
+            _in_order(numbers.get(row_id, [])),
+            _in_order(addresses.get(row_id, [])),
+        )
         if any(getattr(row, c) != v for c, v in derived.items()):
             changes.append({"row_id": row_id, **{f"new_{c}": v for c, v in derived.items()}})
     if changes:

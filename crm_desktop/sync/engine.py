@@ -38,7 +38,7 @@ from crm_desktop.models import Base, utcnow
 from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database, translate_db_errors
 from crm_desktop.store.schema import REVISIONS, current_revision
-from crm_desktop.store.synced_tables import SyncedTable, synced_tables
+from crm_desktop.store.synced_tables import synced_by_name, synced_tables
 from crm_desktop.sync import hlc, replica
 from crm_desktop.sync.apply import apply_states, read_states
 from crm_desktop.sync.merge import Conflict, RecordState
@@ -80,11 +80,6 @@ class _Batch:
     since: dict[uuid.UUID, int] = field(default_factory=dict)  # first new edit's clock
 
 
-@functools.cache
-def _by_name() -> dict[str, SyncedTable]:
-    return {t.name: t for t in synced_tables()}
-
-
 def _next_batch(laptop: Database, size: int) -> _Batch | None:
     """The batch to send: one sent before and not acknowledged, else a new one."""
     with laptop.engine.begin() as conn:
@@ -121,7 +116,7 @@ def _next_batch(laptop: Database, size: int) -> _Batch | None:
 
 
 def _states(conn: Connection, entries: Sequence[tuple[str, uuid.UUID]]) -> list[RecordState]:
-    known = _by_name()
+    known = synced_by_name()
     wanted: dict[str, list[uuid.UUID]] = {}
     for table, row_id in entries:
         wanted.setdefault(table, []).append(row_id)
@@ -136,7 +131,7 @@ def _states(conn: Connection, entries: Sequence[tuple[str, uuid.UUID]]) -> list[
 def _references(table: str) -> list[tuple[str, str, str]]:
     """(column, referenced table, referenced column) of `table`'s foreign keys into
     synchronised tables (a client's company by id, its owner by login)."""
-    synced = _by_name()
+    synced = synced_by_name()
     return [
         (fk.parent.name, fk.column.table.name, fk.column.name)
         for fk in Base.metadata.tables[table].foreign_keys
@@ -155,7 +150,7 @@ def _missing_parents(
 
     def note(found: Sequence[RecordState]) -> None:
         for s in found:
-            for column in ("id", *_by_name()[s.table].fields):
+            for column in ("id", *synced_by_name()[s.table].fields):
                 value = s.row_id if column == "id" else s.values.get(column)
                 if value is not None:
                     have.setdefault((s.table, column), set()).add(value)
