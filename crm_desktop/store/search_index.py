@@ -153,6 +153,53 @@ def cyrillic_search_works(session: Session) -> bool:
     return bool(session.execute(text("SELECT show_trgm('петров') <> '{}'::text[]")).scalar())
 
 
+class TextChanges:
+    """Clients whose search text an import's bulk update changes: (search rowid, old
+    text, new text) each, for `bulk_update` to index in rowid order."""
+
+    def __init__(self) -> None:
+        self.changes: list[tuple[int, str, str]] = []
+
+    def add(self, rowid: int | None, old: str, new: str) -> None:
+        if rowid is not None:
+            self.changes.append((rowid, old, new))
+
+
+@contextlib.contextmanager
+def bulk_update(session: Session) -> Iterator[TextChanges]:
+    """Many clients' search text changed at once (an import's merges): on SQLite the
+    update trigger is set aside and the full-text entries are replaced afterwards in
+    rowid order. FTS5 keeps its pending entries in rowid order and writes them out
+    whenever a lower rowid comes, so the trigger, fired in the order the updates run,
+    wrote a new segment per client (0.4 ms each; sorted, 3,000 clients take 0.05 s).
+    The trigger comes back in the same transaction, so a failure rolls both back. The
+    updates must name `search_text` only for clients recorded in the yielded changes.
+    PostgreSQL's trigram index needs nothing."""
+    changes = TextChanges()
+    if session.get_bind().dialect.name != "sqlite":
+        yield changes
+        return
+    ddl = session.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'clients_fts_au'")
+    ).scalar()
+    if ddl is None:
+        yield changes
+        return
+    session.execute(text("DROP TRIGGER clients_fts_au"))
+    yield changes
+    ordered = sorted(changes.changes)
+    raw: Any = session.connection().connection.driver_connection
+    raw.executemany(
+        "INSERT INTO client_fts(client_fts, rowid, search_text) VALUES ('delete', ?, ?)",
+        [(rowid, old) for rowid, old, _new in ordered],
+    )
+    raw.executemany(
+        "INSERT INTO client_fts(rowid, search_text) VALUES (?, ?)",
+        [(rowid, new) for rowid, _old, new in ordered],
+    )
+    session.execute(text(str(ddl)))
+
+
 @contextlib.contextmanager
 def bulk_insert(session: Session, first_rowid: int) -> Iterator[None]:
     """Many clients inserted at once (an import): on SQLite the full-text index is filled

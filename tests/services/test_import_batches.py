@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import selectinload
 
 from crm_desktop.models import Client, ClientKind, ImportBatch
@@ -361,3 +361,37 @@ def test_columns_mapped_to_the_clients_own_fields_are_checked_written_and_undone
     with db.unit_of_work(write=False) as session:
         assert get_client(session, ilya).custom_fields == {}  # what the merge filled is gone
         assert search_clients(session, "иванов") == []
+
+
+def test_merged_clients_search_text_is_reindexed_and_later_edits_still_reindex(
+    db: Database,
+) -> None:
+    """A merge that adds phones changes the clients' search text: the full-text index
+    (SQLite: rewritten in bulk, in rowid order, with the update trigger set aside) must
+    hold exactly the new texts, and the trigger must be back for the edits after."""
+    with db.unit_of_work() as session:
+        ids = [
+            create_client(
+                session, ClientChanges(name=f"Клиентов {n}", phones=[f"+7916123450{n}"])
+            ).id
+            for n in range(5)
+        ]
+    rows = [
+        person(2 + n, f"Клиентов {n}", [f"+7916123450{n}", f"+7999000112{n}"]) for n in range(5)
+    ]
+    rows.insert(2, person(9, "Новый Человек", ["+79995554433"]))
+    with db.unit_of_work() as session:
+        report = run_import(session, TABLE, rows)
+    assert (report.created, report.merged) == (1, 5)
+    with db.unit_of_work(write=False) as session:
+        for n, client_id in reversed(list(enumerate(ids))):
+            assert [c.id for c in search_clients(session, f"999000112{n}")] == [client_id]
+        if db.location.is_sqlite:
+            session.execute(
+                text("INSERT INTO client_fts(client_fts, rank) VALUES ('integrity-check', 1)")
+            )
+    with db.unit_of_work() as session:
+        edit_client(session, ids[0], ClientChanges(name="Переименованный"), expected_version=2)
+    with db.unit_of_work(write=False) as session:
+        assert [c.id for c in search_clients(session, "переименов")] == [ids[0]]
+        assert search_clients(session, "клиентов 0") == []

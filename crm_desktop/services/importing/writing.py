@@ -31,7 +31,7 @@ from crm_desktop.services.importing.matching import (
 )
 from crm_desktop.services.importing.rows import PersonData
 from crm_desktop.store.bulk import BulkWriter, IdSource
-from crm_desktop.store.search_index import build_search_text, fold
+from crm_desktop.store.search_index import TextChanges, build_search_text, bulk_update, fold
 
 STAMP = ("created_at", "updated_at", "created_by", "updated_by", "version", "deleted_at")
 CLIENT_COLUMNS = (
@@ -218,12 +218,17 @@ class BatchWriter:
     def merges(self, pending: dict[str, Pending], matcher: Matcher, progress: Progress) -> None:
         """Fill what the matched clients lack and add their new phones and e-mails; a
         client that gains nothing is not touched (and not recorded as changed)."""
-        for chunk in chunks(list(pending), CHUNK):
-            self._merge_chunk(chunk, pending, matcher)
-            progress(len(chunk))
+        with bulk_update(self.session) as texts:
+            for chunk in chunks(list(pending), CHUNK):
+                self._merge_chunk(chunk, pending, matcher, texts)
+                progress(len(chunk))
 
     def _merge_chunk(
-        self, chunk: Sequence[str], pending: dict[str, Pending], matcher: Matcher
+        self,
+        chunk: Sequence[str],
+        pending: dict[str, Pending],
+        matcher: Matcher,
+        texts: TextChanges,
     ) -> None:
         ids = [uuid.UUID(hex=cid) for cid in chunk]
         current = {
@@ -241,6 +246,7 @@ class BatchWriter:
                     Client.company_id,
                     Client.company_name,
                     Client.search_text,
+                    Client.search_rowid,
                 ).where(Client.id.in_(ids), Client.deleted_at.is_(None))
             )
         }
@@ -295,6 +301,7 @@ class BatchWriter:
             )
             if search != have.search_text:
                 sets["search_text"] = search
+                texts.add(have.search_rowid, have.search_text, search)
             # Only what changes is set: SQLite rewrites every index (and the full-text
             # entry) of a column named in SET, changed or not.
             names = tuple(sorted(sets))
