@@ -24,6 +24,12 @@ def register(commands: Any) -> None:
         "init", help=_("make --db a replica of the office server and download its data")
     )
     init.add_argument("--server", required=True, help=_("the office server's postgresql:// URL"))
+    init.add_argument(
+        "--page-size",
+        type=int,
+        default=5000,
+        help=_("records copied per transaction (5000); an interrupted download goes on"),
+    )
     init.add_argument("--json", action="store_true")
     init.set_defaults(handler=cmd_replica_init, takes_seat=False)
 
@@ -96,7 +102,13 @@ def cmd_replica_init(ctx: Context, args: argparse.Namespace) -> int:
             )
     server = _server(args.server)
     try:
-        report = init_replica(laptop, server, _remember(server.location), server.location.user)
+        report = init_replica(
+            laptop,
+            server,
+            _remember(server.location),
+            server.location.user,
+            page_size=max(1, args.page_size),
+        )
     finally:
         server.dispose()
     if args.json:

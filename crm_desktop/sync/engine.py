@@ -14,16 +14,14 @@ position in one local transaction, so a killed pull resumes after the last page 
 applied. The new cursor is the horizon (`pg_snapshot_xmin`) taken when the pull began:
 every transaction below it had ended, so no change that committed late is skipped.
 
-Failpoints for tests: the environment variable `CRM_SYNC_FAILPOINT` names a point where
-the process ends at once, as if killed (`before-send`, `after-server-commit`,
-`after-pull-page`, `mid-apply`).
+The first download of a new replica is `sync.bootstrap`'s bulk copy; the pull after it
+brings what changed meanwhile. Failpoints for tests: `sync.failpoints`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,20 +39,14 @@ from crm_desktop.store.schema import REVISIONS, current_revision
 from crm_desktop.store.synced_tables import synced_by_name, synced_tables
 from crm_desktop.sync import hlc, replica
 from crm_desktop.sync.apply import apply_states, read_states
+from crm_desktop.sync.bootstrap import bootstrap
+from crm_desktop.sync.failpoints import failpoint
 from crm_desktop.sync.merge import Conflict, RecordState
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
 BOOTSTRAP_PAGE = 5000  # the first download: fewer, larger transactions
-FAILPOINT_VARIABLE = "CRM_SYNC_FAILPOINT"
-FAILPOINT_EXIT = 86
 Progress = Callable[[str, int], None]
-
-
-def failpoint(name: str) -> None:
-    """End the process here, as a kill would, when the test environment asks for it."""
-    if os.environ.get(FAILPOINT_VARIABLE) == name:
-        os._exit(FAILPOINT_EXIT)
 
 
 @dataclass
@@ -355,14 +347,22 @@ def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAG
 
 
 def init_replica(
-    laptop: Database, server: Database, server_url: str, login: str | None
+    laptop: Database,
+    server: Database,
+    server_url: str,
+    login: str | None,
+    *,
+    page_size: int = BOOTSTRAP_PAGE,
 ) -> SyncReport:
     """Make `laptop` (a new, migrated SQLite file) a replica of `server` and download
     what the server lets this login see. Resumable: run again after an interruption."""
     with laptop.engine.begin() as conn:
         capture.install(conn)
         replica.create(conn, server_url, login)
-    return pull(laptop, server, page_size=BOOTSTRAP_PAGE)
+    copied = bootstrap(laptop, server, page_size=page_size, horizon=lambda: _horizon(server))
+    report = pull(laptop, server, page_size=page_size)
+    report.pulled += copied
+    return report
 
 
 # -- conflicts ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from crm_desktop.services.clients import ClientChanges, create_client
+from crm_desktop.services.clients import ClientChanges, create_client, delete_client
 from crm_desktop.store.database import open_database
 from crm_desktop.store.location import Location, parse_location
 from tests.cli.conftest import Cli
@@ -132,24 +132,90 @@ def test_sync_killed_at_random_moments_loses_and_doubles_nothing(
     env.update(HOME=str(tmp_path / "home-laptop"), LANG="C.UTF-8")
     command = [sys.executable, "-m", "crm_desktop", "--db", str(path), "sync", "--page-size", "2"]
     killed = 0
-    for round_ in range(6):
+    span = 0.0  # how long an uncut sync of a round's edits runs here (round 0 measures)
+    for round_ in range(20):  # until six runs were cut off
+        if killed >= 6:
+            break
         database = open_database(Location(kind="sqlite", path=path))
         with database.unit_of_work() as session:  # edits made between the kills
-            for n in range(5):
+            for n in range(10):
                 name = f"Ноутбук {round_}-{n}"
                 create_client(session, ClientChanges(name=name))
                 expected.add(name)
         database.dispose()
+        started = time.monotonic()
         process = subprocess.Popen(
             command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.6, 2.5))
+        if round_ == 0:
+            process.wait(timeout=60)
+            span = time.monotonic() - started
+            continue
+        # a random moment of a run: from the program's start to near its end
+        time.sleep(rng.uniform(0.15, 0.95) * span)
         if process.poll() is None:
             process.kill()  # SIGKILL: no cleanup of any kind
             killed += 1
-        process.wait(timeout=30)
-    assert killed >= 3  # most runs were cut off somewhere
+        process.wait(timeout=60)
+    assert killed >= 6  # runs were cut off at six moments at least
     assert mine.ok("sync", "--json").json()["pending"] == 0
     laptop_names = [c["name"] for c in mine.ok("client", "list", "--json").json()]
     office_names = [c["name"] for c in at_office.ok("client", "list", "--json").json()]
     assert sorted(laptop_names) == sorted(office_names) == sorted(expected)
+
+
+def _schema_objects(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('index', 'trigger') "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        ).fetchall()
+
+
+def test_a_replica_init_killed_after_a_page_goes_on_and_ends_whole(
+    tmp_path: Path, office: str
+) -> None:
+    """The first download is copied in pages; killed after one, `replica init` run again
+    goes on from there: every office client arrives once, with its phone, found by the
+    search, and the replica's indexes and triggers (set aside during the copy) are back:
+    a later edit is queued for the office."""
+    server = open_database(parse_location(office))
+    with server.unit_of_work() as session:
+        for n in range(7):
+            create_client(session, ClientChanges(name=f"Офисный {n}", phones=[f"+7916000000{n}"]))
+        gone = create_client(session, ClientChanges(name="Удалённый Клиент")).id
+    with server.unit_of_work() as session:
+        delete_client(session, gone)
+    server.dispose()
+    reference = laptop(tmp_path, office, "reference")  # downloaded in one go
+    path = tmp_path / "laptop.sqlite3"
+    mine = Cli(db=str(path), home=tmp_path / "home-laptop")
+    crashed = mine(
+        "replica",
+        "init",
+        "--server",
+        office,
+        "--page-size",
+        "3",
+        extra_env={"CRM_SYNC_FAILPOINT": "after-bootstrap-page"},
+    )
+    assert crashed.code == CRASH
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT done, copied > 0 FROM sync_bootstrap").fetchone() == (0, 1)
+    mine.ok("replica", "init", "--server", office, "--page-size", "3", "--json")
+    names = sorted(c["name"] for c in mine.ok("client", "list", "--json").json())
+    assert names == [f"Офисный {n}" for n in range(7)]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM phones").fetchone() == (7,)
+        deleted = conn.execute(
+            "SELECT c.deleted_at IS NOT NULL, s.cl FROM clients c JOIN sync_row s "
+            "ON s.table_name = 'clients' AND s.row_id = c.id WHERE c.name = 'Удалённый Клиент'"
+        ).fetchone()
+        assert deleted == (1, 2)  # the tombstone came with its causal length
+    found = mine.ok("client", "search", "9160000003", "--json").json()
+    assert [c["name"] for c in found] == ["Офисный 3"]
+    assert _schema_objects(path) == _schema_objects(tmp_path / "reference.sqlite3")
+    assert mine.ok("sync", "status", "--json").json()["pending"] == 0
+    mine.ok("client", "add", "--name", "Новый На Ноутбуке")
+    assert mine.ok("sync", "--json").json()["pushed"] == 1
+    assert reference.ok("sync", "--json").json()["pulled"] == 1
