@@ -196,6 +196,10 @@ def _report(args: argparse.Namespace, view: InvoiceView, done: str) -> None:
 
 def _summary(view: InvoiceView) -> str:
     status = "" if view.is_draft else f" ({_status_text(view.status)})"
+    if view.awaiting_number:
+        status = " (" + _("numbered at the next sync") + ")"
+    elif view.is_draft and view.issue_refusal:
+        status = " (" + _("not issued: {reason}", reason=view.issue_refusal) + ")"
     return (
         f"{view.number or _('draft')} — {view.client_name} —"
         f" {format_money(view.total, view.currency)}{status} [{view.id}]"
@@ -260,7 +264,10 @@ def cmd_issue(ctx: Context, args: argparse.Namespace) -> int:
     day = parse_date(args.date, "--date") if args.date else None
     with ctx.unit_of_work() as session:
         view = issue_invoice(session, _invoice_id(session, args.id), on=day)
-    _report(args, view, _("Issued"))
+    if view.awaiting_number:
+        _report(args, view, _("To be numbered by the office server at the next sync"))
+    else:
+        _report(args, view, _("Issued"))
     return 0
 
 

@@ -39,7 +39,7 @@ def format_number(value: Decimal | int, places: int | None = None) -> str:
 
 
 def format_money(amount: Decimal | int, currency: str = "RUB") -> str:
-    """"1 234,56 ₽": two decimals, the currency's sign after the amount (as Russian
+    """ "1 234,56 ₽": two decimals, the currency's sign after the amount (as Russian
     invoices write it, and as the program writes it in English too)."""
     text = format_number(Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP), 2)
     return f"{text}{NBSP}{SYMBOLS.get(currency, currency)}"

@@ -747,4 +747,7 @@ MESSAGES: dict[str, str] = {
     "The office server's database ({server}) is older than this program: ask the administrator to upgrade it with 'crm-desktop server init'. Your changes stay on this computer until then.": "База офисного сервера ({server}) старше этой программы: попросите администратора обновить её командой 'crm-desktop server init'. До тех пор ваши изменения остаются на этом компьютере.",
     "The office server runs a newer version of crm-desktop's database ({server}): update this program to synchronise. Your changes stay on this computer until then.": "На офисном сервере более новая версия базы crm-desktop ({server}): обновите эту программу, чтобы синхронизироваться. До тех пор ваши изменения остаются на этом компьютере.",
     "records copied per transaction (5000); an interrupted download goes on": "записей, копируемых за одну транзакцию (5000); прерванная загрузка продолжится с места остановки",
+    "To be numbered by the office server at the next sync": "Получит номер на офисном сервере при следующей синхронизации",
+    "numbered at the next sync": "номер — при следующей синхронизации",
+    "not issued: {reason}": "не выставлен: {reason}",
 }

@@ -59,6 +59,10 @@ class Invoice(Tracked, Base):
     vat_mode: Mapped[str] = mapped_column(String(20), default="none", server_default="none")
     supplier: Mapped[dict[str, Any] | None]
     payer: Mapped[dict[str, Any] | None]
+    # Issued on a laptop replica with no network: the day the number was asked for (the
+    # office server gives it at the next sync), and the server's reason if it could not.
+    issue_requested_on: Mapped[dt.date | None]
+    issue_refusal: Mapped[str | None] = mapped_column(String(500))
 
     __table_args__ = (UniqueConstraint("series", "number", name="uq_invoices_number"),)
 
@@ -76,9 +80,7 @@ class InvoiceLine(Tracked, Base):
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     vat_rate: Mapped[Decimal | None] = mapped_column(Rate)
     amount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
-    vat_amount: Mapped[Decimal] = mapped_column(
-        default=Decimal("0.00"), server_default="0"
-    )
+    vat_amount: Mapped[Decimal] = mapped_column(default=Decimal("0.00"), server_default="0")
 
 
 class InvoiceCounter(Base):

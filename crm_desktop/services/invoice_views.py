@@ -127,6 +127,13 @@ class InvoiceView:
     payer: dict[str, Any] | None = None
     lines: tuple[InvoiceLineView, ...] = ()
     payments: tuple[PaymentView, ...] = ()
+    issue_requested_on: dt.date | None = None  # issued offline: numbered at the next sync
+    issue_refusal: str | None = None  # why the office server could not number it
+
+    @property
+    def awaiting_number(self) -> bool:
+        """Issued on a laptop without a network: the office server numbers it at sync."""
+        return self.status is InvoiceStatus.DRAFT and self.issue_requested_on is not None
 
     @property
     def is_draft(self) -> bool:
@@ -187,6 +194,8 @@ class InvoiceView:
             "payer": self.payer,
             "lines": [line.to_json() for line in self.lines],
             "payments": [payment.to_json() for payment in self.payments],
+            "issue_requested_on": _iso(self.issue_requested_on),
+            "issue_refusal": self.issue_refusal,
         }
 
 
@@ -305,6 +314,8 @@ def _views(
                 payments=tuple(
                     PaymentView(p.id, p.amount, p.paid_on, p.note) for p in payments[invoice.id]
                 ),
+                issue_requested_on=invoice.issue_requested_on,
+                issue_refusal=invoice.issue_refusal,
             )
         )
     return views

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,6 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desktop.errors import (
     Conflict,
+    CrmError,
     NotFound,
     Refused,
     ValidationError,
@@ -73,6 +74,8 @@ from crm_desktop.services.invoice_views import (
 )
 from crm_desktop.services.products import check_name, find_product
 from crm_desktop.services.units import DEFAULT_UNIT, Unit, parse_unit, unit_of
+from crm_desktop.store import change_capture
+from crm_desktop.store.change_capture import is_laptop_replica
 
 __all__ = [
     "InvoiceChanges",
@@ -492,6 +495,13 @@ def issue_invoice(
     supplier = supplier_snapshot(session, strict=True)
     payer = payer_snapshot(session, client.id)
     settings = get_invoice_settings(session)
+    if is_laptop_replica(session.connection()):
+        # No number here: the series is the office's. The server gives it (and the date)
+        # when this edit reaches it; until then the invoice prints as a draft.
+        invoice.issue_requested_on = day
+        invoice.issue_refusal = None
+        flush_invoice(session)
+        return get_invoice(session, invoice.id)
     number = allocate_number(session, day.year)
     invoice.series = day.year
     invoice.number = number
@@ -502,8 +512,45 @@ def issue_invoice(
     invoice.supplier = supplier
     invoice.payer = payer
     invoice.status = InvoiceStatus.ISSUED
+    invoice.issue_requested_on = None
+    invoice.issue_refusal = None
     flush_invoice(session)
     return get_invoice(session, invoice.id)
+
+
+def issue_requested_invoices(
+    session: Session, invoice_ids: Sequence[uuid.UUID] | None = None
+) -> list[tuple[uuid.UUID, str | None]]:
+    """The office server's side of invoices issued on laptops without a network: each
+    gets the next number of the series, dated today, in the order they were asked for
+    (one savepoint each). One the server cannot issue (cancelled at the office meanwhile,
+    a line removed) keeps no number; the reason goes back to the laptop with the sync.
+    Returns (invoice, reason or None) for each."""
+    query = (
+        select(Invoice.id, Invoice.status)
+        .where(Invoice.issue_requested_on.is_not(None), Invoice.deleted_at.is_(None))
+        .order_by(Invoice.issue_requested_on, Invoice.created_at, Invoice.id)
+    )
+    if invoice_ids is not None:
+        query = query.where(Invoice.id.in_(list(invoice_ids)))
+    waiting = session.execute(query).all()
+    outcomes: list[tuple[uuid.UUID, str | None]] = []
+    for invoice_id, status in waiting:
+        reason: str | None = None
+        # one issued at the office meanwhile keeps its number; a cancelled one says so
+        if status in (InvoiceStatus.DRAFT, InvoiceStatus.CANCELLED):
+            try:
+                with session.begin_nested():
+                    issue_invoice(session, invoice_id)
+            except CrmError as err:
+                reason = err.message
+        invoice = load_invoice(session, invoice_id)
+        if invoice.issue_requested_on is not None:
+            invoice.issue_requested_on = None
+            invoice.issue_refusal = reason[:500] if reason else None
+        outcomes.append((invoice_id, reason))
+    session.flush()
+    return outcomes
 
 
 def cancel_invoice(session: Session, invoice_id: uuid.UUID) -> InvoiceView:
@@ -524,3 +571,11 @@ def cancel_invoice(session: Session, invoice_id: uuid.UUID) -> InvoiceView:
     invoice.cancelled_at = utcnow()
     flush_invoice(session)
     return get_invoice(session, invoice.id)
+
+
+def _number_pushed_invoices(session: Session, pushed: Mapping[str, Sequence[uuid.UUID]]) -> None:
+    if pushed.get("invoices"):
+        issue_requested_invoices(session, pushed["invoices"])
+
+
+change_capture.after_push.append(_number_pushed_invoices)

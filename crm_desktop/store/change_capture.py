@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 from crm_desktop.store.schema import REVISIONS
 from crm_desktop.store.synced_tables import SyncedTable, synced_tables
@@ -371,6 +372,24 @@ def _existing_tables(conn: Connection) -> set[str]:
             "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'"
         )
     return {str(r[0]) for r in rows}
+
+
+# Work the office server does in the transaction of a laptop's push once its records are
+# applied, given the pushed ids by table. Services register it (invoicing: invoices
+# issued on a laptop without a network get their numbers), as ARCHITECTURE.md lets
+# upper layers hook into the store.
+after_push: list[Callable[[Session, Mapping[str, Sequence[uuid.UUID]]], None]] = []
+
+
+def is_laptop_replica(conn: Connection) -> bool:
+    """A SQLite file made a laptop's replica of an office server (`replica init`): what
+    only the office may decide (an invoice's number) waits there for the next sync."""
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_replica'"
+    ).first()
+    return found is not None
 
 
 def site_id(conn: Connection) -> uuid.UUID | None:

@@ -64,7 +64,7 @@ def this_computer() -> str:
 
 
 def seat_mode(cursor: Any) -> str:
-    """"none" where no seat is needed (no CRM functions, or a database `server init` has
+    """ "none" where no seat is needed (no CRM functions, or a database `server init` has
     not secured: its functions still belong to the superuser who migrated it), "seat"
     where this login takes one, "denied" where the login is outside the CRM's group."""
     cursor.execute(

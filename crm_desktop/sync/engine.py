@@ -144,7 +144,7 @@ def _missing_parents(
         for s in found:
             for column in ("id", *synced_by_name()[s.table].fields):
                 value = s.row_id if column == "id" else s.values.get(column)
-                if value is not None:
+                if value is not None and not isinstance(value, dict | list):  # JSON: no key
                     have.setdefault((s.table, column), set()).add(value)
 
     note(states)
@@ -203,7 +203,27 @@ def send_batch(
         newest = _max_clock(states)
         hlc.check_not_ahead(newest)
         conn.execute(text("SELECT crm_sync_observe(:c)"), {"c": newest})
-        return apply_states(conn, states).conflicts
+        conflicts = apply_states(conn, states).conflicts
+        _after_push(server, conn, states)
+        return conflicts
+
+
+def _after_push(server: Database, conn: Connection, states: Sequence[RecordState]) -> None:
+    """What the office decides once a push is applied (`capture.after_push`: invoices
+    issued on a laptop get their numbers), in the push's transaction, as the office's
+    own edits: captured, so every replica receives them."""
+    if not capture.after_push:
+        return
+    pushed: dict[str, list[uuid.UUID]] = {}
+    for state in states:
+        pushed.setdefault(state.table, []).append(state.row_id)
+    session = server.sessions(bind=conn)
+    try:
+        for hook in capture.after_push:
+            hook(session, pushed)
+        session.flush()
+    finally:
+        session.close()
 
 
 def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) -> SyncReport:

@@ -334,10 +334,33 @@ class InvoiceEditor(QDialog):
             " border-radius: 4px; padding: 2px 8px;"
         )
         self.setWindowTitle(self.heading.text())
-        self.banner.setVisible(not editable)
+        awaiting = view is not None and view.awaiting_number
+        refused = view is not None and view.is_draft and bool(view.issue_refusal)
+        self.banner.setVisible(not editable or awaiting or refused)
+        self.copy_button.setVisible(not editable)
         if status is InvoiceStatus.CANCELLED:
+            text = self.tr("Cancelled — kept with its number; you can copy it as a new draft")
+            if view is not None and view.issue_refusal:
+                text += "\n" + self.tr("Not numbered at sync: {reason}").format(
+                    reason=view.issue_refusal
+                )
+            self.banner_text.setText(text)
+        elif awaiting:
             self.banner_text.setText(
-                self.tr("Cancelled — kept with its number; you can copy it as a new draft")
+                self.tr(
+                    "Issued on this laptop without a network: the office server gives it the "
+                    "next number at the next sync. Until then it prints as a draft."
+                )
+            )
+        elif refused and view is not None:
+            self.banner_text.setText(
+                self.tr("The office server did not number it: {reason}").format(
+                    reason=view.issue_refusal
+                )
+            )
+        elif not editable:
+            self.banner_text.setText(
+                self.tr("Issued — cannot be changed; you can cancel it or create a corrected one")
             )
         for widget in (
             self.client,

@@ -63,9 +63,7 @@ def error_box(error: BaseException, details: str) -> QMessageBox:
     return box
 
 
-def handle(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
-) -> None:
+def handle(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     if report_connection(error):
         return
     details = "".join(traceback.format_exception(kind, error, trace))

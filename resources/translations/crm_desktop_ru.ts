@@ -2404,6 +2404,7 @@
     </message>
     <message>
         <location filename="../../crm_desktop/ui/invoice_editor.py" line="145" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="363" />
         <source>Issued — cannot be changed; you can cancel it or create a corrected one</source>
         <translation>Выставлен — изменить нельзя; можно аннулировать или создать исправленный</translation>
     </message>
@@ -2528,78 +2529,93 @@
         <translation>Счёт № {number} от {date}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="340" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="342" />
         <source>Cancelled — kept with its number; you can copy it as a new draft</source>
         <translation>Аннулирован — номер сохранён; можно скопировать в новый черновик</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="366" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="344" />
+        <source>Not numbered at sync: {reason}</source>
+        <translation>Номер при синхронизации не присвоен: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="351" />
+        <source>Issued on this laptop without a network: the office server gives it the next number at the next sync. Until then it prints as a draft.</source>
+        <translation>Выставлен на этом ноутбуке без сети: очередной номер присвоит офисный сервер при следующей синхронизации. До тех пор счёт печатается как черновик.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="357" />
+        <source>The office server did not number it: {reason}</source>
+        <translation>Офисный сервер не присвоил номер: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="389" />
         <source>Payments: {list}; left to pay {left}</source>
         <translation>Оплаты: {list}; осталось оплатить {left}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="406" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="429" />
         <source>Total to pay: &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>Всего к оплате: &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="409" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="432" />
         <source>Without VAT</source>
         <translation>Без НДС</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="412" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="435" />
         <source>including VAT: {vat}</source>
         <translation>в том числе НДС: {vat}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="416" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="439" />
         <source>Amount {amount} + VAT {vat}</source>
         <translation>Сумма {amount} + НДС {vat}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="423" />
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="425" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="446" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="448" />
         <source>A quantity or a price is not a number (red).</source>
         <translation>Количество или цена — не число (выделено красным).</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="458" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="481" />
         <source>Choose the client the invoice is for</source>
         <translation>Выберите клиента, которому выставляется счёт</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="480" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="503" />
         <source>Issue the invoice</source>
         <translation>Выставить счёт</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="482" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="505" />
         <source>Issue the invoice? It gets the next number and can no longer be changed, only cancelled.</source>
         <translation>Выставить счёт? Он получит следующий номер, и изменить его будет нельзя — только аннулировать.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="504" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="527" />
         <source>Cancel the invoice</source>
         <translation>Аннулировать счёт</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="505" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="528" />
         <source>Cancel this invoice? An issued invoice keeps its number.</source>
         <translation>Аннулировать этот счёт? Выставленный счёт сохранит свой номер.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="555" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="578" />
         <source>The invoice is not issued</source>
         <translation>Счёт не выставлен</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="579" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="602" />
         <source>Save the draft first.</source>
         <translation>Сначала сохраните черновик.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/invoice_editor.py" line="611" />
+        <location filename="../../crm_desktop/ui/invoice_editor.py" line="634" />
         <source>Save the changes to this invoice?</source>
         <translation>Сохранить изменения в счёте?</translation>
     </message>
@@ -3189,48 +3205,48 @@
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="137" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="141" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="155" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="159" />
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="172" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="176" />
         <source>Connection lost</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="177" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="181" />
         <source>The connection to the server is back.</source>
         <translation>Связь с сервером восстановлена.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="275" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="279" />
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="288" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="292" />
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="289" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="293" />
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="292" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="296" />
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="176" />
-        <location filename="../../crm_desktop/ui/main_window.py" line="293" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="180" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="297" />
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
@@ -3245,12 +3261,12 @@
         <translation>Прайс-лист</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="166" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="170" />
         <source>No connection to the server {server}. Open cards keep what you typed; the program reconnects by itself.</source>
         <translation>Нет связи с сервером {server}. Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="298" />
+        <location filename="../../crm_desktop/ui/main_window.py" line="302" />
         <source>the file's owner</source>
         <translation>владелец файла</translation>
     </message>

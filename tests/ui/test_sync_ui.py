@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,8 +24,10 @@ from crm_desktop.store.location import Location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.sync import engine
 from crm_desktop.ui.conflicts_page import ConflictsPage
+from crm_desktop.ui.invoice_editor import InvoiceEditor
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.sync_status import RETRY_MS, Phase, SyncController, SyncStatus
+from tests.services.invoice_setup import add_client, describe_company
 from tests.sync_replicas import OLD_NAME, Laptop
 from tests.ui.dialogs import Answers
 
@@ -260,3 +263,32 @@ def test_an_edit_of_a_client_deleted_elsewhere_is_shown_and_keep_mine_restores_i
     with boris.unit_of_work() as session:
         client = get_client(session, old_id)
         assert client.deleted_at is None and client.name == "Старый Клиент (Борис)"
+
+
+def test_an_invoice_issued_offline_says_it_waits_for_its_number_then_shows_it(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    """On a replica "Issue" takes no number: the editor says the office gives it at the
+    next sync and the invoice stays a draft; after the sync it opens with its number."""
+    with server.unit_of_work() as session:
+        describe_company(session)
+        client_id = add_client(session)
+    mine = laptop("anna")
+    editor = InvoiceEditor(mine, None, None, client_id=client_id)
+    qtbot.addWidget(editor, before_close_func=lambda e: e.discard_changes())
+    qtbot.waitUntil(lambda: editor.loaded, timeout=WAIT)
+    editor.lines.add_line("Консультация", "2", "ч", "1500,50", Decimal(22))
+    with qtbot.waitSignal(editor.sig_saved, timeout=WAIT) as saved:
+        assert editor.issue() is not None
+    view = saved.args[0]
+    assert view.is_draft and view.number is None and view.awaiting_number
+    assert editor.banner.isVisibleTo(editor)
+    assert "next sync" in editor.banner_text.text()
+    assert editor.lines.editable  # still a draft here
+    engine.synchronise(mine, server)
+    again = InvoiceEditor(mine, None, view.id)
+    qtbot.addWidget(again, before_close_func=lambda e: e.discard_changes())
+    qtbot.waitUntil(lambda: again.loaded, timeout=WAIT)
+    assert again.view is not None and again.view.number is not None
+    assert again.view.number in again.heading.text()
+    assert not again.lines.editable and "next sync" not in again.banner_text.text()

@@ -86,9 +86,7 @@ def upgrade() -> None:
 
     op.add_column("invoices", sa.Column("number_text", sa.String(length=40), nullable=True))
     op.add_column("invoices", sa.Column("issued_at", sa.DateTime(timezone=True), nullable=True))
-    op.add_column(
-        "invoices", sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True)
-    )
+    op.add_column("invoices", sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True))
     op.add_column(
         "invoices",
         sa.Column("vat_mode", sa.String(length=20), nullable=False, server_default="none"),

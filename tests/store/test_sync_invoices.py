@@ -1,0 +1,108 @@
+"""Invoices issued on laptops without a network (issue 8): no number on the laptop (the
+series is the office's: the invoice prints as a draft), the office server numbers them
+when the push arrives, in the order they were issued, and every computer ends with the
+same numbers; one the office cancelled meanwhile gets no number and the laptop learns
+why. Real SQLite replicas of a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import uuid
+
+from crm_desktop.models import InvoiceStatus
+from crm_desktop.services.documents.invoice_data import load_invoice_document
+from crm_desktop.services.invoicing import (
+    InvoiceChanges,
+    InvoiceLineInput,
+    cancel_invoice,
+    create_invoice,
+    get_invoice,
+    issue_invoice,
+)
+from crm_desktop.store.database import Database
+from crm_desktop.sync import engine
+from tests.services.invoice_setup import add_client, describe_company
+from tests.sync_replicas import Laptop
+
+SHELF = InvoiceLineInput(name="Стеллаж СТ-1", quantity="2", unit="шт", price="1500")
+
+
+def _office_with_a_client(server: Database) -> uuid.UUID:
+    with server.unit_of_work() as session:
+        describe_company(session)
+        return add_client(session)
+
+
+def _draft(db: Database, client_id: uuid.UUID) -> uuid.UUID:
+    with db.unit_of_work() as session:
+        return create_invoice(session, InvoiceChanges(client_id=client_id, lines=[SHELF])).id
+
+
+def _issue(db: Database, invoice_id: uuid.UUID) -> None:
+    with db.unit_of_work() as session:
+        issue_invoice(session, invoice_id)
+
+
+def _invoice(db: Database, invoice_id: uuid.UUID) -> tuple[InvoiceStatus, str | None, int | None]:
+    with db.unit_of_work(write=False) as session:
+        view = get_invoice(session, invoice_id)
+    return view.status, view.number, view.sequence
+
+
+def test_two_offline_invoices_get_consecutive_numbers_at_sync(
+    server: Database, laptop: Laptop
+) -> None:
+    client_id = _office_with_a_client(server)
+    at_office = _draft(server, client_id)
+    _issue(server, at_office)  # the series has begun at the office
+    first_number = _invoice(server, at_office)[2]
+    assert first_number is not None
+    anna, boris = laptop("anna"), laptop("boris")
+    annas, boris_s = _draft(anna, client_id), _draft(boris, client_id)
+    _issue(boris, boris_s)  # Boris asked first
+    _issue(anna, annas)
+    for mine, invoice_id in ((anna, annas), (boris, boris_s)):
+        status, number, _sequence = _invoice(mine, invoice_id)
+        assert (status, number) == (InvoiceStatus.DRAFT, None)  # no number on a laptop
+        with mine.unit_of_work(write=False) as session:
+            view = get_invoice(session, invoice_id)
+            assert view.awaiting_number and view.issue_requested_on is not None
+            printed = load_invoice_document(session, invoice_id)
+        assert printed.is_draft and "черновик" in printed.title
+    engine.synchronise(boris, server)
+    engine.synchronise(anna, server)
+    for database in (server, anna, boris):
+        engine.synchronise(anna, server)
+        engine.synchronise(boris, server)
+        boris_status, boris_number, boris_seq = _invoice(database, boris_s)
+        anna_status, anna_number, anna_seq = _invoice(database, annas)
+        assert boris_status is anna_status is InvoiceStatus.ISSUED
+        assert (boris_seq, anna_seq) == (first_number + 1, first_number + 2)
+        assert boris_number and anna_number and boris_number != anna_number
+        with database.unit_of_work(write=False) as session:
+            view = get_invoice(session, annas)
+        assert not view.awaiting_number and view.issue_refusal is None
+    assert engine.status_json(anna)["pending"] == engine.status_json(boris)["pending"] == 0
+
+
+def test_an_invoice_cancelled_at_the_office_gets_no_number_and_the_laptop_learns_why(
+    server: Database, laptop: Laptop
+) -> None:
+    client_id = _office_with_a_client(server)
+    mine = laptop("anna")
+    invoice_id = _draft(mine, client_id)
+    engine.synchronise(mine, server)  # the draft reaches the office
+    with server.unit_of_work() as session:
+        cancel_invoice(session, invoice_id)
+    _issue(mine, invoice_id)  # offline, not knowing
+    engine.synchronise(mine, server)
+    engine.synchronise(mine, server)
+    for database in (server, mine):
+        status, number, _sequence = _invoice(database, invoice_id)
+        assert (status, number) == (InvoiceStatus.CANCELLED, None)
+        with database.unit_of_work(write=False) as session:
+            view = get_invoice(session, invoice_id)
+        assert not view.awaiting_number
+        assert view.issue_refusal is not None and "cancel" in view.issue_refusal.lower()
+    fresh = _draft(server, client_id)
+    _issue(server, fresh)
+    assert _invoice(server, fresh)[2] == 1  # the refused invoice took no number
