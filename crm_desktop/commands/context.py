@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import getpass
 import json
 import sys
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from crm_desktop.errors import BadInput, Locked, NotFound, PermissionDenied
 from crm_desktop.i18n import _
 from crm_desktop.models import User, utcnow
-from crm_desktop.store import credentials
+from crm_desktop.store import change_capture, credentials
 from crm_desktop.store.database import CrmSession, Database, open_database
 from crm_desktop.store.location import Location, resolve_location
 from crm_desktop.store.schema import ensure_usable
@@ -68,8 +69,16 @@ class Context:
 
     @property
     def login(self) -> str | None:
-        """Who acts: the PostgreSQL login, or on SQLite the app user named by --user."""
-        return self.location.user if not self.location.is_sqlite else self.user
+        """Who acts: the PostgreSQL login, or on SQLite the app user named by --user (on
+        a laptop's replica, else the office login it was made for)."""
+        if not self.location.is_sqlite:
+            return self.location.user
+        return self.user or self._replica_login
+
+    @functools.cached_property
+    def _replica_login(self) -> str | None:
+        with self.open().engine.connect() as conn:
+            return change_capture.replica_login(conn)
 
     def open(self, *, check_schema: bool = True, create: bool = False) -> Database:
         if self._db is None:

@@ -68,11 +68,15 @@ def _server(url: str) -> Database:
     location = parse_location(url)
     if location.is_sqlite:
         raise BadInput(_("--server: give the office server's postgresql:// URL"))
-    return open_database(
+    from crm_desktop.sync.engine import take_sync_seat
+
+    server = open_database(
         location,
         ask_password=ask_password_on_terminal,
         keyring_password=credentials.load_password,
     )
+    take_sync_seat(server)
+    return server
 
 
 def _remember(location: Location) -> str:

@@ -392,6 +392,15 @@ def is_laptop_replica(conn: Connection) -> bool:
     return found is not None
 
 
+def replica_login(conn: Connection) -> str | None:
+    """The office login a laptop's replica was made for (`replica init`): who acts on it
+    when no --user is given, so what she adds offline is hers at the office too."""
+    if not is_laptop_replica(conn):
+        return None
+    login = conn.exec_driver_sql("SELECT login FROM sync_replica WHERE id = 1").scalar()
+    return str(login) if login else None
+
+
 def site_id(conn: Connection) -> uuid.UUID | None:
     """This database's site id, or None when change capture was never installed."""
     if "sync_site" not in _existing_tables(conn):

@@ -23,6 +23,7 @@ indexable condition; helpers are wrapped in `(SELECT ...)` so they run once per 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -31,6 +32,7 @@ from crm_desktop.errors import Refused
 from crm_desktop.i18n import _
 from crm_desktop.store.server_functions import EVERYONE, FUNCTIONS, INVOICING
 from crm_desktop.store.server_roles import ServerRoles, quote_ident
+from crm_desktop.store.synced_tables import synced_tables
 
 SEAT = "(SELECT public.crm_has_seat())"
 # In a sub-select, on purpose: written bare (a stable expression) the planner ran a user's
@@ -365,7 +367,59 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
     for policy in policies(roles, unassigned_visible=visible):
         if policy.table in tables:
             conn.exec_driver_sql(policy.sql())
+    _secure_sync(conn, roles, tables)
     _install_triggers(conn, tables)
+
+
+SYNC_TABLES = {
+    # table: what a seated user may do there (through the policies below)
+    "sync_row": "SELECT, INSERT, UPDATE",
+    "sync_batches": "SELECT, INSERT",
+    "sync_site": "SELECT",
+}
+
+
+def sync_visible(tables: Sequence[str]) -> str:
+    """A sync record is visible to a user exactly when its row is: the subqueries run
+    under the user's own policies on the business tables, so a manager's laptop lists,
+    downloads and writes the clocks of her clients' records and no one else's."""
+    cases = " ".join(
+        f"WHEN '{name}' THEN row_id IN (SELECT id FROM public.{quote_ident(name)})"
+        for name in (t.name for t in synced_tables())
+        if name in tables
+    )
+    return f"CASE table_name {cases} ELSE false END"
+
+
+def sync_policies(roles: ServerRoles, tables: Sequence[str]) -> list[Policy]:
+    visible = f"{SEAT} AND ({sync_visible(tables)})"
+    mine = f"{SEAT} AND login = {ME}"
+    return [
+        Policy("sync_row", "crm_sync_visible", (roles.users,), "ALL", visible, visible),
+        Policy("sync_batches", "crm_sync_own", (roles.users,), "ALL", mine, mine),
+        Policy("sync_site", "crm_sync_read", (roles.users,), "SELECT", SEAT),
+    ]
+
+
+def _secure_sync(conn: Connection, roles: ServerRoles, tables: Sequence[str]) -> None:
+    """The laptops' sync as the app's users (issue 8): each one's replica is what row-level
+    security shows them; the clocks' tables follow the same rule."""
+    if not all(t in tables for t in SYNC_TABLES):
+        return  # change capture not installed (yet)
+    users = quote_ident(roles.users)
+    for table, rights in SYNC_TABLES.items():
+        conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"GRANT {rights} ON public.{table} TO {users}")
+        existing = conn.exec_driver_sql(
+            "SELECT policyname FROM pg_catalog.pg_policies "
+            "WHERE schemaname = 'public' AND tablename = %(t)s",
+            {"t": table},
+        )
+        for (name,) in list(existing):
+            conn.exec_driver_sql(f"DROP POLICY {quote_ident(str(name))} ON public.{table}")
+    for policy in sync_policies(roles, tables):
+        conn.exec_driver_sql(policy.sql())
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.crm_sync_observe(bigint) TO {users}")
 
 
 def _lock_advisory_functions(conn: Connection, owner: str) -> None:

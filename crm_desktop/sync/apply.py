@@ -38,6 +38,7 @@ DERIVED_FROM = frozenset({"kind", "name", "legal_form", "inn", "company_id"})
 class ApplyReport:
     applied: int = 0  # records whose local copy changed
     conflicts: list[Conflict] = field(default_factory=list)
+    inserted: dict[str, set[uuid.UUID]] = field(default_factory=dict)  # new here, by table
 
 
 def _table(name: str) -> Table:
@@ -270,6 +271,10 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                     owner = merged.state.values.get("client_id")
                     if isinstance(owner, uuid.UUID) and owner not in new_clients:
                         touched_clients.add(owner)
+            if conn.dialect.name == "sqlite":
+                _keep_references(conn, table, inserts, updates, rows, report.inserted)
+            if inserts:
+                report.inserted.setdefault(synced.name, set()).update(inserts)
             if inserts:  # in parents-first order: a person after the company it names
                 conn.execute(
                     insert(table).execution_options(render_nulls=True), list(inserts.values())
@@ -286,6 +291,62 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             _write_sync_rows(conn, list(rows.values()))
         _refresh_clients(conn, touched_clients)
     return report
+
+
+def _keep_references(
+    conn: Connection,
+    table: Table,
+    inserts: dict[uuid.UUID, dict[str, Any]],
+    updates: dict[tuple[str, ...], list[dict[str, Any]]],
+    rows: dict[uuid.UUID, RecordState],
+    written: Mapping[str, set[uuid.UUID]],
+) -> None:
+    """On a laptop, a record may refer to one its login cannot see (a manager's client
+    at a colleague's company): the reference is left empty here, or, where the record
+    cannot be without it, the record is not written (nor its state: it comes again
+    once it can be). The office's copy keeps the reference."""
+    synced = synced_by_name()
+    for fk in table.foreign_keys:
+        parent, target, column = fk.column.table, fk.column.name, fk.parent.name
+        if parent.name not in synced:
+            continue
+        wanted: set[Any] = {v[column] for v in inserts.values() if v.get(column) is not None}
+        for params in updates.values():
+            wanted.update(p[f"new_{column}"] for p in params if p.get(f"new_{column}") is not None)
+        if target == "id":
+            wanted -= written.get(parent.name, set())
+            wanted -= {i for i in inserts if parent.name == table.name}
+        if not wanted:
+            continue
+        present: set[Any] = set()
+        found = list(wanted)
+        for start in range(0, len(found), IN_CHUNK):
+            part = found[start : start + IN_CHUNK]
+            present.update(conn.scalars(select(parent.c[target]).where(parent.c[target].in_(part))))
+        missing = wanted - present
+        if not missing:
+            continue
+        optional = bool(fk.parent.nullable)
+        for row_id, values in list(inserts.items()):
+            if values.get(column) in missing:
+                if optional:
+                    values[column] = None
+                else:
+                    del inserts[row_id]
+                    rows.pop(row_id, None)
+        for names, params in updates.items():
+            key = f"new_{column}"
+            if column not in names:
+                continue
+            kept: list[dict[str, Any]] = []
+            for p in params:
+                if p.get(key) in missing:
+                    if not optional:
+                        rows.pop(p["row_id"], None)
+                        continue
+                    p[key] = None
+                kept.append(p)
+            params[:] = kept
 
 
 DERIVED_CLIENT_COLUMNS = (

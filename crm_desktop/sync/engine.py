@@ -30,7 +30,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, text, update
 
-from crm_desktop.errors import BadInput, NotFound, SchemaMismatch
+from crm_desktop.errors import (
+    BadInput,
+    LicenseExhausted,
+    NotFound,
+    SchemaMismatch,
+    ServerUnavailable,
+)
 from crm_desktop.i18n import _
 from crm_desktop.models import Base, utcnow
 from crm_desktop.store import change_capture as capture
@@ -42,6 +48,7 @@ from crm_desktop.sync.apply import apply_states, read_states
 from crm_desktop.sync.bootstrap import bootstrap
 from crm_desktop.sync.failpoints import failpoint
 from crm_desktop.sync.merge import Conflict, RecordState
+from crm_desktop.sync.visibility import evict_invisible
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
@@ -262,13 +269,48 @@ def _horizon(server: Database) -> str:
         return str(conn.exec_driver_sql("SELECT pg_snapshot_xmin(pg_current_snapshot())").scalar())
 
 
+def _adopt(local: Connection, office: Connection, inserted: dict[str, set[uuid.UUID]]) -> int:
+    """Records new here whose own records did not change lately (a client just handed to
+    this login: its phones, deals, invoices were written long ago) bring those along,
+    level by level, from the office in the same local transaction. Returns how many."""
+    level = {name: ids for name, ids in inserted.items() if ids}
+    seen: set[tuple[str, uuid.UUID]] = set()
+    adopted = 0
+    while level:
+        entries: list[tuple[str, uuid.UUID]] = []
+        for synced in synced_tables():
+            table = Base.metadata.tables[synced.name]
+            for fk in table.foreign_keys:
+                parent = fk.column.table.name
+                if parent == synced.name or fk.column.name != "id" or parent not in level:
+                    continue
+                ids = list(level[parent])
+                for start in range(0, len(ids), PUSH_BATCH):
+                    part = ids[start : start + PUSH_BATCH]
+                    found = office.scalars(
+                        select(table.c.id).where(table.c[fk.parent.name].in_(part))
+                    )
+                    entries += [(synced.name, i) for i in found if (synced.name, i) not in seen]
+        if not entries:
+            break
+        seen.update(entries)
+        applied = apply_states(local, _states(office, entries))
+        adopted += applied.applied
+        level = {name: ids for name, ids in applied.inserted.items() if ids}
+    return adopted
+
+
 def pull(
     laptop: Database,
     server: Database,
     *,
     page_size: int = PULL_PAGE,
     progress: Progress | None = None,
+    adopt: bool = False,
 ) -> SyncReport:
+    """Bring what changed at the office since the cursor. `adopt`: this login sees part
+    of the office (row-level security), so a record that becomes visible brings its
+    older records along (`_adopt`)."""
     report = SyncReport()
     with laptop.engine.begin() as conn:
         current = replica.state(conn)
@@ -303,6 +345,9 @@ def pull(
         position = (str(last[0]), str(last[1]), str(last[2]))
         with laptop.engine.begin() as conn:
             applied = apply_states(conn, states)
+            if adopt and applied.inserted:
+                with server.engine.connect() as office:
+                    applied.applied += _adopt(conn, office, applied.inserted)
             failpoint("mid-apply")
             newest = _max_clock(states)
             conn.execute(
@@ -316,6 +361,17 @@ def pull(
             progress("pull", report.pulled)
         failpoint("after-pull-page")
     return report
+
+
+def take_sync_seat(server: Database) -> None:
+    """A sync takes a license seat like any desktop of an app user (held until the
+    server's `dispose`). With every seat taken, trying later will do: `ServerUnavailable`
+    (exit 75), saying who holds them; the laptop keeps its queue."""
+    try:
+        server.take_seat()
+    except LicenseExhausted as err:
+        server.dispose()
+        raise ServerUnavailable(err.message) from err
 
 
 def check_versions(laptop: Database, server: Database) -> None:
@@ -359,8 +415,11 @@ def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAG
     `ServerUnavailable` (try later: what was not acknowledged is still queued)."""
     check_versions(laptop, server)
     with translate_db_errors(server.location):
+        limited = not server.is_server_admin()  # row-level security decides what it sees
         pushed = push(laptop, server)
-        pulled = pull(laptop, server, page_size=page_size)
+        pulled = pull(laptop, server, page_size=page_size, adopt=limited)
+        if limited:
+            evict_invisible(laptop, server)
     with laptop.engine.connect() as conn:
         pending = replica.pending(conn)
     return SyncReport(pushed.pushed, pulled.pulled, pushed.conflicts + pulled.conflicts, pending)
@@ -380,7 +439,7 @@ def init_replica(
         capture.install(conn)
         replica.create(conn, server_url, login)
     copied = bootstrap(laptop, server, page_size=page_size, horizon=lambda: _horizon(server))
-    report = pull(laptop, server, page_size=page_size)
+    report = pull(laptop, server, page_size=page_size, adopt=not server.is_server_admin())
     report.pulled += copied
     return report
 

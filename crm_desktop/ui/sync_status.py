@@ -99,9 +99,11 @@ def open_server(laptop: Database, password: str | None) -> Database:
     if password:
         location = location.with_password(password)
     try:
-        return open_database(location, keyring_password=credentials.load_password)
+        server = open_database(location, keyring_password=credentials.load_password)
     except PermissionDenied as refused:
         raise PasswordRequired(refused.message) from None
+    engine.take_sync_seat(server)
+    return server
 
 
 class SyncController(QObject):
