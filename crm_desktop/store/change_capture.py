@@ -155,6 +155,28 @@ REVOKE ALL ON FUNCTION public.crm_sync_observe(bigint) FROM PUBLIC;
 """
 
 
+def postgres_existing() -> str:
+    """`crm_sync_existing(table, ids)`: which of `ids` the synchronised `table` holds,
+    seen or not by the caller. A push from a login row-level security limits tells so a
+    record handed to someone else (there, but hidden) from a new one (a new id)."""
+    names = ", ".join(f"'{t.name}'" for t in synced_tables())
+    # run by exec_driver_sql: a literal percent sign is written twice
+    return f"""
+CREATE OR REPLACE FUNCTION public.crm_sync_existing(wanted text, ids uuid[])
+RETURNS SETOF uuid
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF wanted NOT IN ({names}) THEN
+        RAISE EXCEPTION 'not a synchronised table: %%', wanted;
+    END IF;
+    RETURN QUERY EXECUTE format('SELECT id FROM public.%%I WHERE id = ANY($1)', wanted)
+        USING ids;
+END
+$$;
+REVOKE ALL ON FUNCTION public.crm_sync_existing(text, uuid[]) FROM PUBLIC;
+"""
+
+
 def field_clock(clocks: Mapping[str, Sequence[Any]], field: str) -> tuple[int, str]:
     """The `(clock, site)` of the write that last set `field` of a record, from its
     `sync_row.clocks`: the field's own entry, else the record's creation, else nothing
@@ -418,6 +440,7 @@ def install(conn: Connection, site: uuid.UUID | None = None) -> uuid.UUID:
     _run(conn, SQLITE_TABLES if sqlite else POSTGRES_TABLES)
     if not sqlite:
         conn.exec_driver_sql(POSTGRES_TICK)
+        conn.exec_driver_sql(postgres_existing())
     current = site_id(conn)
     present = _existing_tables(conn)
     if current is None:

@@ -419,7 +419,8 @@ def _secure_sync(conn: Connection, roles: ServerRoles, tables: Sequence[str]) ->
             conn.exec_driver_sql(f"DROP POLICY {quote_ident(str(name))} ON public.{table}")
     for policy in sync_policies(roles, tables):
         conn.exec_driver_sql(policy.sql())
-    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.crm_sync_observe(bigint) TO {users}")
+    for signature in ("crm_sync_observe(bigint)", "crm_sync_existing(text, uuid[])"):
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {users}")
 
 
 def _lock_advisory_functions(conn: Connection, owner: str) -> None:

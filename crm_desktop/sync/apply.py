@@ -26,7 +26,7 @@ from crm_desktop.models import Base, ClientKind
 from crm_desktop.store import change_capture as capture
 from crm_desktop.store.search_index import derived_columns, fold
 from crm_desktop.store.synced_tables import SyncedTable, synced_by_name, synced_tables
-from crm_desktop.sync.merge import Conflict, RecordState, merge
+from crm_desktop.sync.merge import Conflict, ConflictKind, RecordState, merge
 
 IN_CHUNK = 500  # ids per IN (...) list
 CONTACT_TABLES = ("phones", "emails")
@@ -228,6 +228,8 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
                 continue
             table = _table(synced.name)
             local = read_states(conn, synced, [s.row_id for s in states])
+            if conn.dialect.name == "postgresql":
+                states = _without_hidden(conn, synced.name, states, local, report)
             inserts: dict[uuid.UUID, dict[str, Any]] = {}  # new rows, written in one go
             updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             rows: dict[uuid.UUID, RecordState] = {}  # merged states for sync_row
@@ -291,6 +293,43 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             _write_sync_rows(conn, list(rows.values()))
         _refresh_clients(conn, touched_clients)
     return report
+
+
+def _without_hidden(
+    conn: Connection,
+    table: str,
+    states: list[RecordState],
+    local: Mapping[uuid.UUID, RecordState],
+    report: ApplyReport,
+) -> list[RecordState]:
+    """The office's side of a push from a login row-level security limits: a record it
+    does not see but the table holds was handed to someone else meanwhile. It is left as
+    the office has it; the edit comes back to the laptop as a conflict, with the values
+    it had changed, so nothing typed is lost unseen."""
+    unseen = [s.row_id for s in states if s.row_id not in local]
+    if not unseen:
+        return states
+    hidden = set(
+        conn.scalars(
+            text("SELECT * FROM public.crm_sync_existing(:t, CAST(:ids AS uuid[]))"),
+            {"t": table, "ids": [str(i) for i in unseen]},
+        )
+    )
+    if not hidden:
+        return states
+    for s in states:
+        if s.row_id in hidden:
+            since = s.new_since or 0
+            edited = {
+                f: s.values.get(f)
+                for f, entry in s.clocks.items()
+                if f in s.values and entry and int(entry[0]) >= since
+            }
+            stamp = capture.field_clock(s.clocks, next(iter(edited), "*"))
+            report.conflicts.append(
+                Conflict(table, s.row_id, ConflictKind.HIDDEN, "*", None, edited, (0, ""), stamp)
+            )
+    return [s for s in states if s.row_id not in hidden]
 
 
 def _keep_references(

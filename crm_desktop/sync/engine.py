@@ -47,7 +47,7 @@ from crm_desktop.sync import hlc, replica
 from crm_desktop.sync.apply import apply_states, read_states
 from crm_desktop.sync.bootstrap import bootstrap
 from crm_desktop.sync.failpoints import failpoint
-from crm_desktop.sync.merge import Conflict, RecordState
+from crm_desktop.sync.merge import Conflict, ConflictKind, RecordState
 from crm_desktop.sync.visibility import evict_invisible
 
 PUSH_BATCH = 500
@@ -481,7 +481,9 @@ def resolve_conflict(
             raise NotFound(_("No open conflict has the number {id}.", id=conflict_id))
         table = Base.metadata.tables[found.table]
         mine_kept = found.kept_site == site.hex
-        if found.kind == "deleted":
+        if found.kind == ConflictKind.HIDDEN:
+            pass  # the record is someone else's now: settling it only takes it off the list
+        elif found.kind == "deleted":
             # kept is the deletion: restoring means choosing the edit's side
             if value is not None:
                 raise BadInput(

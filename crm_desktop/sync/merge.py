@@ -105,6 +105,7 @@ class RecordState:
 class ConflictKind(enum.StrEnum):
     FIELD = "field"  # the same guarded field edited concurrently on two computers
     DELETED = "deleted"  # a record edited on one computer, deleted on another
+    HIDDEN = "hidden"  # edited on a laptop, handed meanwhile to someone else at the office
 
 
 @dataclass(frozen=True)

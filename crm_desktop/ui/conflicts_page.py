@@ -291,11 +291,19 @@ class ConflictsPage(QWidget):
             "text": self.tr("Text"),
         }
         name = names.get(row.field, row.field)
+        if row.kind == "hidden":
+            return self.tr("Handed to another user at the office: your edit was not applied")
         if row.kind == "deleted":
             return self.tr("{field} (record deleted)").format(field=name)
         return name
 
     def value_text(self, row: ConflictRow, value: Any, *, shown: bool) -> str:
+        if row.kind == "hidden":
+            if shown or not isinstance(value, dict):
+                return self.tr("As the office has it")
+            return "; ".join(
+                f"{k}: {self.value_text(row, v, shown=False)}" for k, v in value.items()
+            )
         if row.kind == "deleted" and shown:
             try:
                 when = dt.datetime.fromisoformat(str(value))

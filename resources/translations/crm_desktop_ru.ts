@@ -1370,7 +1370,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="414" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="422" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
@@ -1519,51 +1519,61 @@
     </message>
     <message>
         <location filename="../../crm_desktop/ui/conflicts_page.py" line="295" />
+        <source>Handed to another user at the office: your edit was not applied</source>
+        <translation>Передан другому сотруднику в офисе: ваша правка не применена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="297" />
         <source>{field} (record deleted)</source>
         <translation>{field} (запись удалена)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/conflicts_page.py" line="303" />
+        <source>As the office has it</source>
+        <translation>Как в офисе</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="311" />
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="304" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="312" />
         <source>Deleted {when}</source>
         <translation>Удалено {when}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="306" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="314" />
         <source>(empty)</source>
         <translation>(пусто)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="341" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="349" />
         <source>Enter value</source>
         <translation>Ввести значение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="343" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="351" />
         <source>{field} of {record}:</source>
         <translation>{field} — {record}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="364" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="372" />
         <source>Enter an amount, e.g. 15000,50.</source>
         <translation>Введите сумму, например 15000,50.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="368" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="376" />
         <source>The name cannot be empty.</source>
         <translation>Название не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="373" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="381" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="405" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="413" />
         <source>Something went wrong in the program; the details are in the log file.</source>
         <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
     </message>
@@ -4935,7 +4945,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="325" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="327" />
         <source>Something went wrong in the program; the details are in the log file.</source>
         <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
     </message>
@@ -4948,117 +4958,117 @@
         <translation>Сервер реплики указан не как адрес postgresql://: выполните replica init ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="397" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="399" />
         <source>Open the conflicts to settle them</source>
         <translation>Открыть конфликты, чтобы разрешить их</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="401" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="403" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="405" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="407" />
         <source>Conflicts…</source>
         <translation>Конфликты…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="407" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="409" />
         <source>Enter the server password…</source>
         <translation>Ввести пароль сервера…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="418" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="420" />
         <source>Sync now ({key})</source>
         <translation>Синхронизировать ({key})</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="434" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="436" />
         <source>Syncing: sending {n} changes…</source>
         <translation>Синхронизация: отправка изменений ({n})…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="436" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="438" />
         <source>Syncing: {n} received…</source>
         <translation>Синхронизация: получено {n}…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="438" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="440" />
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="441" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="443" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="443" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="445" />
         <source>Offline: password needed</source>
         <translation>Нет связи: нужен пароль</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="445" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="447" />
         <source>Sync failed</source>
         <translation>Синхронизация не удалась</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="447" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="449" />
         <source>Synced at {time}</source>
         <translation>Синхронизировано в {time}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="449" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="451" />
         <source>Synced {when}</source>
         <translation>Синхронизировано {when}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="451" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="453" />
         <source>Not synced yet</source>
         <translation>Ещё не синхронизировано</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="453" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="455" />
         <source>{n} pending</source>
         <translation>ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="477" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="479" />
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="482" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="484" />
         <source>Last sync: {when}</source>
         <translation>Последняя синхронизация: {when}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="483" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="485" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="486" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="488" />
         <source>Changes waiting to be sent: {n}</source>
         <translation>Изменений ждут отправки: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="488" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="490" />
         <source>Next sync at {time}</source>
         <translation>Следующая синхронизация в {time}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="502" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="504" />
         <source>Conflicts: {n}</source>
         <translation>Конфликты: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="524" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="526" />
         <source>Office server</source>
         <translation>Сервер офиса</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/sync_status.py" line="525" />
+        <location filename="../../crm_desktop/ui/sync_status.py" line="527" />
         <source>Password for {user} on {server}:</source>
         <translation>Пароль {user} на сервере {server}:</translation>
     </message>

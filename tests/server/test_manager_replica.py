@@ -230,3 +230,31 @@ def test_her_laptop_from_the_command_line_and_a_full_license_is_exit_75(
             "SELECT owner FROM clients WHERE id = %s", (uuid.UUID(added.json()["id"]),)
         ).fetchone()
     assert owner == ("ivanova",)
+
+
+def test_her_offline_edit_of_a_client_handed_away_meanwhile_does_not_block_her_sync(
+    tmp_path: Path, seated: dict[str, Database]
+) -> None:
+    admin = seated["admin"]
+    laptop = _replica(tmp_path, seated["ivanova"], "ivanova")
+    moved = sorted(_office_clients(admin, "ivanova"))[0]
+    with laptop.unit_of_work("ivanova") as session:
+        edit_client(session, moved, ClientChanges(position="Снабженец"))
+        added = create_client(session, ClientChanges(name="Новый Её Клиент"))
+    with admin.unit_of_work(None) as session:
+        assign_owner(session, [moved], "petrov")
+    report = engine.synchronise(laptop, seated["ivanova"])
+    assert report.pending == 0 and report.conflicts == 1
+    assert added.id in _office_clients(admin, "ivanova")
+    assert moved not in _laptop_clients(laptop)
+    with admin.engine.connect() as conn:
+        position = conn.execute(
+            text("SELECT position FROM clients WHERE id = :i"), {"i": moved}
+        ).scalar_one()
+    assert position != "Снабженец"  # Petrov's client now: left as the office has it
+    listed = engine.conflicts_json(laptop)
+    assert [(c["kind"], c["record_id"]) for c in listed] == [("hidden", str(moved))]
+    assert listed[0]["mine"]["position"] == "Снабженец"  # what she typed is kept in view
+    engine.resolve_conflict(laptop, listed[0]["id"], keep="mine")
+    assert engine.conflicts_json(laptop) == []
+    laptop.dispose()
