@@ -57,6 +57,18 @@ def register(commands: Any) -> None:
     res.add_argument("--json", action="store_true")
     res.set_defaults(handler=cmd_conflicts_resolve, takes_seat=False)
 
+    dup = commands.add_parser(
+        "duplicates", help=_("clients created twice on two computers, found by the sync")
+    )
+    dsub = dup.add_subparsers(dest="duplicates_command", parser_class=type(dup))
+    dlist = dsub.add_parser("list", help=_("the pairs to merge (client merge) or dismiss"))
+    dlist.add_argument("--json", action="store_true")
+    dlist.set_defaults(handler=cmd_duplicates_list, takes_seat=False)
+    dismiss = dsub.add_parser("dismiss", help=_("two different clients: stop offering the pair"))
+    dismiss.add_argument("id", type=int)
+    dismiss.add_argument("--json", action="store_true")
+    dismiss.set_defaults(handler=cmd_duplicates_dismiss, takes_seat=False)
+
 
 def _laptop(ctx: Context, *, create: bool = False) -> Database:
     if not ctx.location.is_sqlite:
@@ -145,6 +157,14 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
                 **report.to_json(),
             )
         )
+        if report.duplicates:
+            print(
+                _(
+                    "{count} clients may have been created twice: see "
+                    "'crm-desktop duplicates list'.",
+                    count=report.duplicates,
+                )
+            )
     return 0
 
 
@@ -188,4 +208,32 @@ def cmd_conflicts_resolve(ctx: Context, args: argparse.Namespace) -> int:
         print_json({"id": settled.id, "resolved": True})
     else:
         print(_("Conflict {id} settled.", id=settled.id))
+    return 0
+
+
+def cmd_duplicates_list(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.sync.engine import duplicates_json
+
+    found = duplicates_json(_laptop(ctx))
+    if args.json:
+        print_json(found)
+        return 0
+    for pair in found:
+        print(
+            f"{pair['id']}\t{pair['reason']}\t{pair['client']} [{pair['client_id']}]\t"
+            f"{pair['other']} [{pair['other_id']}]"
+        )
+    if found:
+        print(_("Merge a pair with 'crm-desktop client merge ID ID', or dismiss it."))
+    return 0
+
+
+def cmd_duplicates_dismiss(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.sync.engine import dismiss_duplicate
+
+    dismiss_duplicate(_laptop(ctx), args.id)
+    if args.json:
+        print_json({"id": args.id, "dismissed": True})
+    else:
+        print(_("Pair {id} dismissed: the two clients stay apart.", id=args.id))
     return 0

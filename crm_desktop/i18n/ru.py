@@ -750,4 +750,11 @@ MESSAGES: dict[str, str] = {
     "To be numbered by the office server at the next sync": "Получит номер на офисном сервере при следующей синхронизации",
     "numbered at the next sync": "номер — при следующей синхронизации",
     "not issued: {reason}": "не выставлен: {reason}",
+    "No open duplicate pair has the number {id}.": "Нет открытой пары дубликатов с номером {id}.",
+    "clients created twice on two computers, found by the sync": "клиенты, созданные дважды на двух компьютерах (находит синхронизация)",
+    "the pairs to merge (client merge) or dismiss": "пары, которые нужно объединить (client merge) или отклонить",
+    "two different clients: stop offering the pair": "два разных клиента: больше не предлагать пару",
+    "Merge a pair with 'crm-desktop client merge ID ID', or dismiss it.": "Объедините пару командой 'crm-desktop client merge ID ID' или отклоните её.",
+    "Pair {id} dismissed: the two clients stay apart.": "Пара {id} отклонена: клиенты остаются раздельными.",
+    "{count} clients may have been created twice: see 'crm-desktop duplicates list'.": "Возможно, клиенты созданы дважды ({count}): см. 'crm-desktop duplicates list'.",
 }

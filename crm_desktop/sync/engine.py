@@ -43,7 +43,7 @@ from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database, translate_db_errors
 from crm_desktop.store.schema import REVISIONS, current_revision
 from crm_desktop.store.synced_tables import synced_by_name, synced_tables
-from crm_desktop.sync import hlc, replica
+from crm_desktop.sync import duplicates, hlc, replica
 from crm_desktop.sync.apply import apply_states, read_states
 from crm_desktop.sync.bootstrap import bootstrap
 from crm_desktop.sync.failpoints import failpoint
@@ -62,6 +62,7 @@ class SyncReport:
     pulled: int = 0  # records received that changed something here
     conflicts: int = 0  # conflicts found in this run
     pending: int = 0  # records still queued afterwards
+    duplicates: int = 0  # new duplicate candidates: clients made twice on two computers
 
     def to_json(self) -> dict[str, int]:
         return {
@@ -300,6 +301,19 @@ def _adopt(local: Connection, office: Connection, inserted: dict[str, set[uuid.U
     return adopted
 
 
+def _new_clients(conn: Connection, inserted: dict[str, set[uuid.UUID]]) -> list[uuid.UUID]:
+    """Clients new here, and those that received a new phone or e-mail: where a duplicate
+    made on another computer can show."""
+    found = set(inserted.get("clients", ()))
+    for name in ("phones", "emails"):
+        table = Base.metadata.tables[name]
+        ids = list(inserted.get(name, ()))
+        for start in range(0, len(ids), PUSH_BATCH):
+            part = ids[start : start + PUSH_BATCH]
+            found.update(conn.scalars(select(table.c.client_id).where(table.c.id.in_(part))))
+    return sorted(found)
+
+
 def pull(
     laptop: Database,
     server: Database,
@@ -348,6 +362,9 @@ def pull(
             if adopt and applied.inserted:
                 with server.engine.connect() as office:
                     applied.applied += _adopt(conn, office, applied.inserted)
+            report.duplicates += duplicates.record(
+                conn, _new_clients(conn, applied.inserted), utcnow()
+            )
             failpoint("mid-apply")
             newest = _max_clock(states)
             conn.execute(
@@ -422,7 +439,13 @@ def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAG
             evict_invisible(laptop, server)
     with laptop.engine.connect() as conn:
         pending = replica.pending(conn)
-    return SyncReport(pushed.pushed, pulled.pulled, pushed.conflicts + pulled.conflicts, pending)
+    return SyncReport(
+        pushed.pushed,
+        pulled.pulled,
+        pushed.conflicts + pulled.conflicts,
+        pending,
+        pulled.duplicates,
+    )
 
 
 def init_replica(
@@ -528,3 +551,31 @@ def status_json(laptop: Database) -> dict[str, Any]:
             "server": current.server,
             "conflicts": len(replica.open_conflicts(conn)),
         }
+
+
+def duplicates_json(laptop: Database) -> list[dict[str, Any]]:
+    """The duplicate candidates still to decide, with both clients' names."""
+    clients = Base.metadata.tables["clients"]
+    with laptop.engine.connect() as conn:
+        found = duplicates.open_candidates(conn)
+        ids = list({i for c in found for i in (c.client_id, c.other_id)})
+        names = (
+            dict(
+                conn.execute(
+                    select(clients.c.id, clients.c.name).where(clients.c.id.in_(ids))
+                ).all()
+            )
+            if ids
+            else {}
+        )
+    return [
+        c.to_json() | {"client": names.get(c.client_id), "other": names.get(c.other_id)}
+        for c in found
+    ]
+
+
+def dismiss_duplicate(laptop: Database, candidate_id: int) -> None:
+    """ "Different clients": the pair is not offered again."""
+    with laptop.engine.begin() as conn:
+        if not duplicates.dismiss(conn, candidate_id, utcnow()):
+            raise NotFound(_("No open duplicate pair has the number {id}.", id=candidate_id))

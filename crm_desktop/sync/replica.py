@@ -20,6 +20,7 @@ from sqlalchemy import Connection, text
 
 from crm_desktop.errors import BadInput
 from crm_desktop.i18n import _
+from crm_desktop.sync import duplicates
 from crm_desktop.sync.merge import Conflict
 
 REPLICA_TABLES = (
@@ -61,7 +62,7 @@ class ReplicaState:
 
 
 def create(conn: Connection, server: str, login: str | None) -> None:
-    for statement in REPLICA_TABLES:
+    for statement in (*REPLICA_TABLES, duplicates.TABLE):
         conn.exec_driver_sql(statement)
     conn.execute(
         text(

@@ -1,7 +1,8 @@
 """The Conflicts screen of a laptop replica (issue 8): the edits that met another
 computer's edit of the same field (or a deletion) while syncing. The newer value is
 shown until someone settles it here: keep this computer's value, the other computer's,
-or type another; settling is a new edit, so it reaches everyone with the next sync."""
+or type another; settling is a new edit, so it reaches everyone with the next sync.
+Below, the clients created twice on two computers (`DuplicatesPanel`)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from crm_desktop.services.task_views import get_task
 from crm_desktop.store.database import Database
 from crm_desktop.sync import engine
 from crm_desktop.ui.background import Background
+from crm_desktop.ui.duplicates_panel import DuplicatesPanel
 from crm_desktop.ui.icons import icon
 
 LONG_TEXT_FIELDS = frozenset({"note", "description", "text"})  # typed in a text box
@@ -212,6 +214,9 @@ class ConflictsPage(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.actions_row)
+        self.duplicates = DuplicatesPanel(db, login, self)
+        self.duplicates.sig_changed.connect(self.sig_resolved)
+        layout.addWidget(self.duplicates, 1)
         self._enable()
 
     # -- reading --------------------------------------------------------------------
@@ -229,6 +234,7 @@ class ConflictsPage(QWidget):
         Background(db, lambda s: read_conflicts(s, db), self._login, write=False).on_done(
             show
         ).on_failed(self._failed).start()
+        self.duplicates.reload()
 
     def _show(self, rows: list[ConflictRow]) -> None:
         chosen = self.selected()

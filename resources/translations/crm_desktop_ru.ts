@@ -1370,7 +1370,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="422" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="428" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
@@ -1378,202 +1378,202 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="159" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="161" />
         <source>The same field was changed on two computers before they synced. The newer value is shown everywhere until you choose which one to keep or enter another; your choice goes to everyone with the next sync.</source>
         <translation>Одно и то же поле изменили на двух компьютерах до синхронизации. Везде показано более новое значение, пока вы не выберете, какое оставить, или не введёте другое; ваш выбор получат все при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="168" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="170" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="169" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="171" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="170" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="172" />
         <source>Shown now</source>
         <translation>Показано сейчас</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="171" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="173" />
         <source>Other value</source>
         <translation>Другое значение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="172" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="174" />
         <source>Found</source>
         <translation>Обнаружен</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="188" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="190" />
         <source>No conflicts: every change met the others without a clash.</source>
         <translation>Конфликтов нет: все изменения совместились без противоречий.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="193" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="195" />
         <source>Keep mine</source>
         <translation>Оставить моё</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="194" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="196" />
         <source>Keep the value entered on this computer</source>
         <translation>Оставить значение, введённое на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="196" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="198" />
         <source>Keep theirs</source>
         <translation>Оставить другое</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="197" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="199" />
         <source>Keep the value entered on the other computer</source>
         <translation>Оставить значение, введённое на другом компьютере</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="199" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="201" />
         <source>Enter value…</source>
         <translation>Ввести значение…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="250" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="256" />
         <source>Entered on this computer</source>
         <translation>Введено на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="251" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="257" />
         <source>Entered on another computer</source>
         <translation>Введено на другом компьютере</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="268" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="274" />
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="269" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="275" />
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="270" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="276" />
         <source>Task</source>
         <translation>Задача</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="271" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="277" />
         <source>Contact history</source>
         <translation>История контактов</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="272" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="278" />
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="273" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="279" />
         <source>Invoice</source>
         <translation>Счёт</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="277" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="283" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="285" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="291" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="286" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="292" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="287" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="293" />
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="288" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="294" />
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="289" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="295" />
         <source>Stage</source>
         <translation>Этап</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="290" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="296" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="291" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="297" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="295" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="301" />
         <source>Handed to another user at the office: your edit was not applied</source>
         <translation>Передан другому сотруднику в офисе: ваша правка не применена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="297" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="303" />
         <source>{field} (record deleted)</source>
         <translation>{field} (запись удалена)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="303" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="309" />
         <source>As the office has it</source>
         <translation>Как в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="311" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="317" />
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="312" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="318" />
         <source>Deleted {when}</source>
         <translation>Удалено {when}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="314" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="320" />
         <source>(empty)</source>
         <translation>(пусто)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="349" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="355" />
         <source>Enter value</source>
         <translation>Ввести значение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="351" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="357" />
         <source>{field} of {record}:</source>
         <translation>{field} — {record}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="372" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="378" />
         <source>Enter an amount, e.g. 15000,50.</source>
         <translation>Введите сумму, например 15000,50.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="376" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="382" />
         <source>The name cannot be empty.</source>
         <translation>Название не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="381" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="387" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="413" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="419" />
         <source>Something went wrong in the program; the details are in the log file.</source>
         <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
     </message>
@@ -2024,6 +2024,79 @@
         <location filename="../../crm_desktop/ui/import_wizard.py" line="312" />
         <source>Show what the import will do</source>
         <translation>Показать, что сделает импорт</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="68" />
+        <source>Possible duplicates</source>
+        <translation>Возможные дубликаты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="75" />
+        <source>These clients were created on two computers before they synced and look like the same client. Merge them, or say they are different.</source>
+        <translation>Эти клиенты созданы на двух компьютерах до синхронизации и похожи на одного и того же клиента. Объедините их или отметьте, что это разные клиенты.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="82" />
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="82" />
+        <source>Other client</source>
+        <translation>Другой клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="82" />
+        <source>Same</source>
+        <translation>Совпадает</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="82" />
+        <source>Found</source>
+        <translation>Найдено</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="102" />
+        <source>Merge…</source>
+        <translation>Объединить…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="103" />
+        <source>Open the two clients side by side and merge them</source>
+        <translation>Открыть обоих клиентов рядом и объединить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="105" />
+        <source>Different clients</source>
+        <translation>Разные клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="106" />
+        <source>Keep both and stop offering this pair</source>
+        <translation>Оставить обоих и больше не предлагать эту пару</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="130" />
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="131" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="132" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates_panel.py" line="133" />
+        <source>name and company</source>
+        <translation>имя и компания</translation>
     </message>
 </context>
 <context>

@@ -219,3 +219,33 @@ def test_a_replica_init_killed_after_a_page_goes_on_and_ends_whole(
     mine.ok("client", "add", "--name", "Новый На Ноутбуке")
     assert mine.ok("sync", "--json").json()["pushed"] == 1
     assert reference.ok("sync", "--json").json()["pulled"] == 1
+
+
+def test_duplicates_from_two_laptops_are_listed_merged_and_dismissed(
+    tmp_path: Path, office: str
+) -> None:
+    anna, boris = laptop(tmp_path, office, "anna"), laptop(tmp_path, office, "boris")
+    for runner in (anna, boris):
+        runner.ok("client", "add", "--name", "Двойной Клиент", "--phone", "+79160001122")
+        runner.ok("client", "add", "--name", "Тёзка Иван")
+    anna.ok("sync")
+    told = boris.ok("sync")
+    assert "duplicates list" in told.out
+    pairs = boris.ok("duplicates", "list", "--json").json()
+    assert sorted(p["reason"] for p in pairs) == ["name", "phone"]
+    by_phone = next(p for p in pairs if p["reason"] == "phone")
+    assert by_phone["client"] == by_phone["other"] == "Двойной Клиент"
+    boris.ok("client", "merge", by_phone["client_id"], by_phone["other_id"])
+    by_name = next(p for p in pairs if p["reason"] == "name")
+    assert boris.ok("duplicates", "dismiss", str(by_name["id"]), "--json").json() == {
+        "id": by_name["id"],
+        "dismissed": True,
+    }
+    assert boris.ok("duplicates", "list", "--json").json() == []
+    missing = boris("duplicates", "dismiss", str(by_name["id"]))
+    assert missing.code != 0 and len(missing.err.strip().splitlines()) == 1
+    boris.ok("sync")
+    anna.ok("sync")
+    assert [p["reason"] for p in anna.ok("duplicates", "list", "--json").json()] == ["name"]
+    names = [c["name"] for c in anna.ok("client", "list", "--json").json()]
+    assert sorted(names) == ["Двойной Клиент", "Тёзка Иван", "Тёзка Иван"]

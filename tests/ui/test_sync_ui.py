@@ -292,3 +292,49 @@ def test_an_invoice_issued_offline_says_it_waits_for_its_number_then_shows_it(
     assert again.view is not None and again.view.number is not None
     assert again.view.number in again.heading.text()
     assert not again.lines.editable and "next sync" not in again.banner_text.text()
+
+
+def test_a_client_created_on_two_laptops_is_offered_for_merge_and_merged(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    """The Conflicts screen lists the pair under "Possible duplicates"; "Merge…" opens the
+    merge dialog, and once merged the pair is gone; another pair is dismissed with
+    "Different clients"."""
+    anna, boris = laptop("anna"), laptop("boris")
+    for database in (anna, boris):
+        with database.unit_of_work() as session:
+            create_client(session, ClientChanges(name="Двойников Пётр", phones=["+79161230000"]))
+            create_client(session, ClientChanges(name="Тёзкина Анна"))
+    engine.synchronise(anna, server)
+    engine.synchronise(boris, server)
+    page = ConflictsPage(boris, None)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.duplicates.sig_loaded, timeout=WAIT):
+        page.reload()
+    panel = page.duplicates
+    assert panel.isVisibleTo(page) and panel.model.rowCount() == 2
+    texts = {(panel.model.item(r, 0).text(), panel.model.item(r, 2).text()) for r in range(2)}
+    assert texts == {
+        ("Двойников Пётр", panel.reason_text("phone")),
+        ("Тёзкина Анна", panel.reason_text("name")),
+    }
+    row = next(r for r in range(2) if panel.pairs[r].reason == "phone")
+    panel.table.selectRow(row)
+    dialog = panel.merge_selected()
+    assert dialog is not None
+    with qtbot.waitSignal(panel.sig_loaded, timeout=WAIT):
+        dialog.merge()
+    assert [p.reason for p in panel.pairs] == ["name"]
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.sig_loaded, timeout=WAIT):
+        panel.dismiss_selected()
+    assert panel.pairs == [] and not panel.isVisibleTo(page)
+    engine.synchronise(boris, server)
+    engine.synchronise(anna, server)
+    with anna.engine.connect() as conn:
+        alive = conn.exec_driver_sql(
+            "SELECT count(*) FROM clients WHERE name = 'Двойников Пётр' AND deleted_at IS NULL"
+        ).scalar_one()
+    assert alive == 1
+    assert [p["reason"] for p in engine.duplicates_json(anna)] == ["name"]  # hers to decide
