@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from crm_desktop.commands.context import Context, print_json
-from crm_desktop.errors import BadInput
+from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _
 from crm_desktop.store.location import parse_location
 
@@ -48,6 +48,19 @@ def register(commands: Any) -> None:
         help=_("whether every manager sees the clients nobody owns"),
     )
     set_.set_defaults(handler=cmd_set, takes_seat=False)
+
+    compact = sub.add_parser(
+        "compact",
+        help=_("remove for good the deleted records every active laptop has received"),
+    )
+    compact.add_argument(
+        "--keep-days",
+        type=int,
+        default=30,
+        help=_("keep deleted records restorable at least this many days (30)"),
+    )
+    compact.add_argument("--json", action="store_true")
+    compact.set_defaults(handler=cmd_compact, takes_seat=False)
 
     lic = commands.add_parser("license", help=_("the license and its seats"))
     lsub = lic.add_subparsers(dest="license_command", parser_class=type(lic))
@@ -216,6 +229,29 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     with db.engine.begin() as conn:
         set_unassigned_visible(conn, args.unassigned_visible == "on")
     print(_("Saved"))
+    return 0
+
+
+def cmd_compact(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.sync.compaction import compact
+
+    db = ctx.open()
+    if not db.is_server_admin():
+        raise PermissionDenied(
+            _("server compact: run it as the server's administrator (a PostgreSQL superuser).")
+        )
+    report = compact(db, keep_days=max(0, args.keep_days))
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(
+            _(
+                "{removed} deleted records removed for good; {active} active laptops have "
+                "received everything older.",
+                removed=report.removed,
+                active=report.active_replicas,
+            )
+        )
     return 0
 
 

@@ -757,4 +757,8 @@ MESSAGES: dict[str, str] = {
     "Merge a pair with 'crm-desktop client merge ID ID', or dismiss it.": "Объедините пару командой 'crm-desktop client merge ID ID' или отклоните её.",
     "Pair {id} dismissed: the two clients stay apart.": "Пара {id} отклонена: клиенты остаются раздельными.",
     "{count} clients may have been created twice: see 'crm-desktop duplicates list'.": "Возможно, клиенты созданы дважды ({count}): см. 'crm-desktop duplicates list'.",
+    "remove for good the deleted records every active laptop has received": "окончательно удалить удалённые записи, которые уже получили все активные ноутбуки",
+    "keep deleted records restorable at least this many days (30)": "сколько дней удалённые записи можно восстановить (30)",
+    "server compact: run it as the server's administrator (a PostgreSQL superuser).": "server compact: запустите от имени администратора сервера (суперпользователя PostgreSQL).",
+    "{removed} deleted records removed for good; {active} active laptops have received everything older.": "Окончательно удалено записей: {removed}; активных ноутбуков, получивших всё более раннее: {active}.",
 }

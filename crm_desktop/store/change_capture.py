@@ -99,6 +99,18 @@ POSTGRES_TABLES = (
     )""",
     "REVOKE ALL ON public.sync_batches FROM PUBLIC",
     "ALTER TABLE public.sync_batches ENABLE ROW LEVEL SECURITY",
+    # tombstones removed below this transaction horizon (see sync.compaction)
+    "ALTER TABLE public.sync_site ADD COLUMN IF NOT EXISTS compacted_below xid8 "
+    "NOT NULL DEFAULT '0'",
+    # each laptop's progress: the horizon it has pulled to, when it was last seen
+    """CREATE TABLE IF NOT EXISTS public.sync_replicas (
+        site varchar(32) PRIMARY KEY,
+        login text NOT NULL DEFAULT session_user,
+        pulled_to xid8 NOT NULL,
+        seen_at timestamptz NOT NULL DEFAULT now()
+    )""",
+    "REVOKE ALL ON public.sync_replicas FROM PUBLIC",
+    "ALTER TABLE public.sync_replicas ENABLE ROW LEVEL SECURITY",
     "CREATE SEQUENCE IF NOT EXISTS public.crm_sync_hlc AS bigint",
     "REVOKE ALL ON public.sync_site, public.sync_row FROM PUBLIC",
     # no policies: only their owner and the SECURITY DEFINER functions below touch them

@@ -376,6 +376,7 @@ SYNC_TABLES = {
     "sync_row": "SELECT, INSERT, UPDATE",
     "sync_batches": "SELECT, INSERT",
     "sync_site": "SELECT",
+    "sync_replicas": "SELECT, INSERT, UPDATE",
 }
 
 
@@ -398,6 +399,7 @@ def sync_policies(roles: ServerRoles, tables: Sequence[str]) -> list[Policy]:
         Policy("sync_row", "crm_sync_visible", (roles.users,), "ALL", visible, visible),
         Policy("sync_batches", "crm_sync_own", (roles.users,), "ALL", mine, mine),
         Policy("sync_site", "crm_sync_read", (roles.users,), "SELECT", SEAT),
+        Policy("sync_replicas", "crm_sync_own", (roles.users,), "ALL", mine, mine),
     ]
 
 

@@ -43,7 +43,7 @@ from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database, translate_db_errors
 from crm_desktop.store.schema import REVISIONS, current_revision
 from crm_desktop.store.synced_tables import synced_by_name, synced_tables
-from crm_desktop.sync import duplicates, hlc, replica
+from crm_desktop.sync import compaction, duplicates, hlc, replica
 from crm_desktop.sync.apply import apply_states, read_states
 from crm_desktop.sync.bootstrap import bootstrap
 from crm_desktop.sync.failpoints import failpoint
@@ -354,6 +354,8 @@ def pull(
         if not rows:
             with laptop.engine.begin() as conn:
                 replica.pull_done(conn, utcnow())
+            with server.engine.begin() as office:
+                compaction.note_progress(office, _site(laptop), str(current.pull_next))
             break
         last = rows[-1]
         position = (str(last[0]), str(last[1]), str(last[2]))
@@ -434,6 +436,13 @@ def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAG
     with translate_db_errors(server.location):
         limited = not server.is_server_admin()  # row-level security decides what it sees
         pushed = push(laptop, server)
+        compaction.refresh_if_behind(
+            laptop,
+            server,
+            lambda: bootstrap(
+                laptop, server, page_size=BOOTSTRAP_PAGE, horizon=lambda: _horizon(server)
+            ),
+        )
         pulled = pull(laptop, server, page_size=page_size, adopt=limited)
         if limited:
             evict_invisible(laptop, server)

@@ -249,3 +249,20 @@ def test_duplicates_from_two_laptops_are_listed_merged_and_dismissed(
     assert [p["reason"] for p in anna.ok("duplicates", "list", "--json").json()] == ["name"]
     names = [c["name"] for c in anna.ok("client", "list", "--json").json()]
     assert sorted(names) == ["Двойной Клиент", "Тёзка Иван", "Тёзка Иван"]
+
+
+def test_server_compact_removes_what_every_laptop_has_received(
+    tmp_path: Path, office: str
+) -> None:
+    mine = laptop(tmp_path, office)
+    at_office = Cli(db=office, home=tmp_path / "office")
+    added = at_office.ok("client", "add", "--name", "Ушедший Клиент", "--json").json()
+    at_office.ok("client", "delete", added["id"])
+    before = at_office.ok("server", "compact", "--keep-days", "0", "--json").json()
+    assert before["removed"] == 0 and before["active_replicas"] == 1  # the laptop lags
+    mine.ok("sync")
+    after = at_office.ok("server", "compact", "--keep-days", "0", "--json").json()
+    assert after["removed"] == 1
+    shown = at_office("client", "show", added["id"])
+    assert shown.code != 0  # gone for good, not in the recycle bin
+    assert mine.ok("sync", "--json").json()["pending"] == 0
