@@ -339,7 +339,8 @@ def pull(
                     "SELECT txid::text, table_name, row_id FROM sync_row "
                     "WHERE txid >= CAST(:cursor AS xid8) AND (txid, table_name, row_id) > "
                     "(CAST(:x AS xid8), CAST(:t AS varchar), CAST(:r AS uuid)) "
-                    "ORDER BY txid, table_name, row_id LIMIT :n"
+                    # by the xid8 column, not the text of the same name (98 < 100)
+                    "ORDER BY sync_row.txid, sync_row.table_name, sync_row.row_id LIMIT :n"
                 ),
                 {
                     "cursor": current.pull_cursor,

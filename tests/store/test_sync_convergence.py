@@ -1,9 +1,11 @@
-"""Convergence under random histories (issue 8): two laptops' SQLite replicas, the office
-PostgreSQL and a desktop writing straight to the server; random creates, edits, deletes,
-restores, syncs in random page sizes, pushes cut off before their acknowledgement and
-laptops reopened as after a crash. After every step, each edit a laptop committed is
-either still queued or on the server; after everyone syncs twice, every copy is the same
-and the queues are empty.
+"""Convergence under random histories (issue 8): three laptops' SQLite replicas, the
+office PostgreSQL and a desktop writing straight to the server; random creates, edits,
+deletes, restores, invoices issued offline (numbered at the office when they arrive) and
+at the office, syncs in random page sizes, pushes cut off before their acknowledgement,
+laptops reopened as after a crash, and laptop clocks running fast. After every step,
+each edit a laptop committed is either still queued or on the server; after everyone
+syncs twice, every copy is the same, the queues are empty, and the invoices' numbers are
+unique and consecutive.
 
 A few examples run in the suite; `pytest --slow` runs many more.
 """
@@ -28,17 +30,24 @@ from hypothesis.stateful import (
 from sqlalchemy import text, update
 
 from crm_desktop.models import Client, ClientKind, new_id, utcnow
+from crm_desktop.services.invoicing import (
+    InvoiceChanges,
+    InvoiceLineInput,
+    create_invoice,
+    issue_invoice,
+)
 from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import Location, parse_location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.store.search_index import fold
-from crm_desktop.sync import engine
+from crm_desktop.sync import engine, hlc
 from tests.conftest import TEMPLATE_DB, _temporary_database
+from tests.services.invoice_setup import add_client, describe_company
 from tests.store.test_sync_engine import snapshot
 
 FIELDS = ("name", "note", "position")
-LAPTOPS = ("anna", "boris")
+LAPTOPS = ("anna", "boris", "vera")
 SITES = (*LAPTOPS, "office")
 
 
@@ -79,6 +88,9 @@ class Offices(RuleBasedStateMachine):
         self._exit = contextlib.ExitStack()
         url = self._exit.enter_context(_temporary_database(self.pg_url, TEMPLATE_DB))
         self.server = open_database(parse_location(url))
+        with self.server.unit_of_work() as session:  # what an invoice needs
+            describe_company(session)
+            self.payer = add_client(session)
         with self.server.engine.begin() as conn:
             capture.install(conn)
         folder = self.root / uuid.uuid4().hex[:8]
@@ -179,6 +191,29 @@ class Offices(RuleBasedStateMachine):
         self.laptops[laptop].dispose()
         self.laptops[laptop] = open_database(Location(kind="sqlite", path=self.paths[laptop]))
 
+    @rule(site=st.sampled_from(SITES))
+    def issue_invoice(self, site: str) -> None:
+        """A draft made and issued: at the office it is numbered at once, on a laptop
+        it waits for its number until the office receives it."""
+        database = self._db(site)
+        with database.unit_of_work() as session:
+            draft = create_invoice(
+                session,
+                InvoiceChanges(
+                    client_id=self.payer,
+                    lines=[InvoiceLineInput(name="Работы", quantity="1", price="1000")],
+                ),
+            )
+            issue_invoice(session, draft.id)
+
+    @rule(laptop=st.sampled_from(LAPTOPS), seconds=st.integers(min_value=1, max_value=120))
+    def clock_runs_fast(self, laptop: str, seconds: int) -> None:
+        """The laptop's clock is ahead of the office's (within what a push may carry):
+        its next edits carry later clocks than the office's."""
+        ahead = (hlc.now_ms() + seconds * 1000) << 16
+        with self.laptops[laptop].engine.begin() as conn:
+            conn.execute(text("UPDATE sync_site SET hlc = max(hlc, :h) WHERE id = 1"), {"h": ahead})
+
     @invariant()
     def committed_edits_are_queued_or_on_the_server(self) -> None:
         for name, laptop in self.laptops.items():
@@ -204,6 +239,12 @@ class Offices(RuleBasedStateMachine):
             for name, laptop in self.laptops.items():
                 assert _pending(laptop) == set(), name
                 assert snapshot(laptop) == office, name
+            with self.server.engine.connect() as conn:
+                rows = conn.execute(
+                    text("SELECT status, series, number FROM invoices ORDER BY number")
+                ).all()
+            assert all(r.status == "issued" for r in rows), rows
+            assert [r.number for r in rows] == list(range(1, len(rows) + 1))
         finally:
             for laptop in self.laptops.values():
                 laptop.dispose()

@@ -230,3 +230,23 @@ def test_the_handshake_refuses_an_older_server_and_takes_the_previous_laptop(
     with server.engine.begin() as conn:  # a server that takes this program's version
         conn.execute(text("UPDATE sync_site SET accepts = :a"), {"a": f"{previous},{head}"})
     assert engine.synchronise(anna, server).pending == 0
+
+
+def test_a_pull_in_pages_takes_changes_whose_transaction_numbers_cross_a_power_of_ten(
+    server: Database, laptop: Laptop
+) -> None:
+    """Pages follow the transaction numbers as numbers: 99 999 before 100 000 (as text
+    "100000" sorts first, and the page after it skipped 99 999)."""
+    mine = laptop("anna")
+    with server.unit_of_work() as session:
+        made = [create_client(session, ClientChanges(name=f"Страничный {n}")).id for n in range(3)]
+    with server.engine.begin() as conn:
+        current = int(conn.execute(text("SELECT pg_current_xact_id()::text")).scalar_one())
+        power = 10 ** len(str(current))
+        for client_id, txid in zip(made, (power - 1, power, power * 10), strict=True):
+            conn.execute(
+                text("UPDATE sync_row SET txid = CAST(:x AS xid8) WHERE row_id = :r"),
+                {"x": str(txid), "r": client_id},
+            )
+    engine.synchronise(mine, server, page_size=1)
+    assert {f"Страничный {n}" for n in range(3)} <= set(names(mine))
