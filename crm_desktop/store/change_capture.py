@@ -426,6 +426,20 @@ def is_laptop_replica(conn: Connection) -> bool:
     return found is not None
 
 
+def download_unfinished(conn: Connection) -> bool:
+    """A replica whose first download (`sync.bootstrap`) stopped halfway: its triggers
+    are set aside until it finishes, so nothing may be written to it before."""
+    if not is_laptop_replica(conn):
+        return False
+    table = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_bootstrap'"
+    ).first()
+    if table is None:
+        return False
+    done = conn.exec_driver_sql("SELECT done FROM sync_bootstrap WHERE id = 1").scalar()
+    return done is not None and not done
+
+
 def replica_login(conn: Connection) -> str | None:
     """The office login a laptop's replica was made for (`replica init`): who acts on it
     when no --user is given, so what she adds offline is hers at the office too."""
@@ -542,15 +556,13 @@ def applying(conn: Connection) -> Iterator[None]:
     """Silence the triggers for the rest of this block, in the caller's transaction:
     the sync writes what it received (with the clocks it carries) without recording it
     as this computer's own edits."""
+    # No reset after an error: the transaction is rolled back with the flag (and on
+    # PostgreSQL a statement in a failed transaction would hide the error itself).
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("UPDATE sync_site SET applying = 1 WHERE id = 1")
-        try:
-            yield
-        finally:
-            conn.exec_driver_sql("UPDATE sync_site SET applying = 0 WHERE id = 1")
+        yield
+        conn.exec_driver_sql("UPDATE sync_site SET applying = 0 WHERE id = 1")
         return
     conn.exec_driver_sql("SELECT set_config('crm.sync_applying', 'on', true)")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql("SELECT set_config('crm.sync_applying', 'off', true)")
+    yield
+    conn.exec_driver_sql("SELECT set_config('crm.sync_applying', 'off', true)")

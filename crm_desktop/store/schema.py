@@ -144,7 +144,25 @@ def upgrade(db: Database) -> Path | None:
 
 
 def ensure_usable(db: Database, *, upgrade_sqlite: bool = True) -> None:
-    """Check (and on SQLite, bring up to date) the schema before any work."""
+    """Check (and on SQLite, bring up to date) the schema before any work; refuse a
+    laptop's replica whose first download did not finish."""
+    _ensure_schema(db, upgrade_sqlite=upgrade_sqlite)
+    if db.location.is_sqlite:
+        from crm_desktop.store.change_capture import download_unfinished
+
+        with db.engine.connect() as conn:
+            unfinished = download_unfinished(conn)
+        if unfinished:
+            raise BadInput(
+                _(
+                    "The first download of this laptop's copy {db} did not finish: run "
+                    "'crm-desktop --db FILE replica init --server URL' again to complete it.",
+                    db=db.location.describe(),
+                )
+            )
+
+
+def _ensure_schema(db: Database, *, upgrade_sqlite: bool) -> None:
     state = schema_state(db)
     if state is SchemaState.CURRENT:
         return

@@ -295,6 +295,28 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
     return report
 
 
+def _sees_everything(conn: Connection) -> bool:
+    """The connection's login is not limited by row-level security (an administrator)."""
+    return bool(
+        conn.scalar(
+            text(
+                "SELECT rolsuper OR rolbypassrls FROM pg_catalog.pg_roles "
+                "WHERE rolname = current_user"
+            )
+        )
+    )
+
+
+def _existing(conn: Connection, table: str, ids: Sequence[Any]) -> set[uuid.UUID]:
+    """Which of `ids` the office's `table` holds, seen by this login or not."""
+    return set(
+        conn.scalars(
+            text("SELECT * FROM public.crm_sync_existing(:t, CAST(:ids AS uuid[]))"),
+            {"t": table, "ids": [str(i) for i in ids]},
+        )
+    )
+
+
 def _without_hidden(
     conn: Connection,
     table: str,
@@ -306,15 +328,21 @@ def _without_hidden(
     does not see but the table holds was handed to someone else meanwhile. It is left as
     the office has it; the edit comes back to the laptop as a conflict, with the values
     it had changed, so nothing typed is lost unseen."""
-    unseen = [s.row_id for s in states if s.row_id not in local]
-    if not unseen:
+    unseen = [s for s in states if s.row_id not in local]
+    if not unseen or _sees_everything(conn):
         return states
-    hidden = set(
-        conn.scalars(
-            text("SELECT * FROM public.crm_sync_existing(:t, CAST(:ids AS uuid[]))"),
-            {"t": table, "ids": [str(i) for i in unseen]},
-        )
-    )
+    hidden = _existing(conn, table, [s.row_id for s in unseen])
+    # a new record under one handed away (a note on a client now a colleague's)
+    for fk in _table(table).foreign_keys:
+        parent, column = fk.column.table, fk.parent.name
+        if parent.name == table or fk.column.name != "id" or parent.name not in synced_by_name():
+            continue
+        refs = {s.values.get(column) for s in unseen if s.row_id not in hidden} - {None}
+        if not refs:
+            continue
+        seen = set(conn.scalars(select(parent.c.id).where(parent.c.id.in_(list(refs)))))
+        gone = _existing(conn, parent.name, list(refs - seen)) if refs - seen else set()
+        hidden |= {s.row_id for s in unseen if s.values.get(column) in gone}
     if not hidden:
         return states
     for s in states:

@@ -202,6 +202,9 @@ def test_a_replica_init_killed_after_a_page_goes_on_and_ends_whole(
     assert crashed.code == CRASH
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT done, copied > 0 FROM sync_bootstrap").fetchone() == (0, 1)
+    for args in (("client", "add", "--name", "Рано"), ("sync",), ("client", "list")):
+        early = mine(*args)  # half a copy, its triggers set aside: not to be used yet
+        assert early.code == 2 and "replica init" in early.err, args
     mine.ok("replica", "init", "--server", office, "--page-size", "3", "--json")
     names = sorted(c["name"] for c in mine.ok("client", "list", "--json").json())
     assert names == [f"Офисный {n}" for n in range(7)]

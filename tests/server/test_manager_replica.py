@@ -258,3 +258,26 @@ def test_her_offline_edit_of_a_client_handed_away_meanwhile_does_not_block_her_s
     engine.resolve_conflict(laptop, listed[0]["id"], keep="mine")
     assert engine.conflicts_json(laptop) == []
     laptop.dispose()
+
+
+def test_a_record_added_offline_to_a_client_handed_away_comes_back_as_a_conflict(
+    tmp_path: Path, seated: dict[str, Database]
+) -> None:
+    admin = seated["admin"]
+    laptop = _replica(tmp_path, seated["ivanova"], "ivanova")
+    moved = sorted(_office_clients(admin, "ivanova"))[0]
+    with laptop.unit_of_work("ivanova") as session:
+        edit_client(session, moved, ClientChanges(phones=["+79160001122"]))
+    with admin.unit_of_work(None) as session:
+        assign_owner(session, [moved], "petrov")
+    report = engine.synchronise(laptop, seated["ivanova"])
+    assert report.pending == 0 and report.conflicts >= 1
+    kinds = {(c["kind"], c["table"]) for c in engine.conflicts_json(laptop)}
+    assert ("hidden", "phones") in kinds
+    with admin.engine.connect() as conn:
+        phones = set(
+            conn.scalars(text("SELECT e164 FROM phones WHERE client_id = :c"), {"c": moved})
+        )
+    assert "+79160001122" not in phones  # Petrov's client now: left as the office has it
+    assert engine.synchronise(laptop, seated["ivanova"]).pending == 0
+    laptop.dispose()
