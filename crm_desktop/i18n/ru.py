@@ -762,4 +762,5 @@ MESSAGES: dict[str, str] = {
     "server compact: run it as the server's administrator (a PostgreSQL superuser).": "server compact: запустите от имени администратора сервера (суперпользователя PostgreSQL).",
     "{removed} deleted records removed for good; {active} active laptops have received everything older.": "Окончательно удалено записей: {removed}; активных ноутбуков, получивших всё более раннее: {active}.",
     "The first download of this laptop's copy {db} did not finish: run 'crm-desktop --db FILE replica init --server URL' again to complete it.": "Первая загрузка копии этого ноутбука {db} не завершилась: запустите 'crm-desktop --db FILE replica init --server URL' ещё раз, чтобы её закончить.",
+    "The office server could not number it; see its log.": "Офисный сервер не смог присвоить номер; подробности в журнале.",
 }

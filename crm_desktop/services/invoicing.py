@@ -14,8 +14,9 @@ changed on the draft; the issued invoice keeps it for good.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -106,6 +107,8 @@ __all__ = [
 
 NOTE_MAX = 2000
 MAX_LINES = 1000
+
+log = logging.getLogger(__name__)
 
 
 class InvoiceNotEditable(Refused):
@@ -544,6 +547,9 @@ def issue_requested_invoices(
                     issue_invoice(session, invoice_id)
             except CrmError as err:
                 reason = err.message
+            except Exception:  # one invoice's surprise must not stop every later sync
+                log.exception("numbering invoice %s at sync failed", invoice_id)
+                reason = _("The office server could not number it; see its log.")
         invoice = load_invoice(session, invoice_id)
         if invoice.issue_requested_on is not None:
             invoice.issue_requested_on = None
@@ -573,9 +579,8 @@ def cancel_invoice(session: Session, invoice_id: uuid.UUID) -> InvoiceView:
     return get_invoice(session, invoice.id)
 
 
-def _number_pushed_invoices(session: Session, pushed: Mapping[str, Sequence[uuid.UUID]]) -> None:
-    if pushed.get("invoices"):
-        issue_requested_invoices(session, pushed["invoices"])
+def _number_requested_invoices(session: Session) -> None:
+    issue_requested_invoices(session)
 
 
-change_capture.after_push.append(_number_pushed_invoices)
+change_capture.after_push.append(_number_requested_invoices)

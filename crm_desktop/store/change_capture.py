@@ -98,6 +98,8 @@ POSTGRES_TABLES = (
         applied_at timestamptz NOT NULL DEFAULT now()
     )""",
     "REVOKE ALL ON public.sync_batches FROM PUBLIC",
+    # the conflicts the batch met, sent again when its acknowledgement was lost
+    "ALTER TABLE public.sync_batches ADD COLUMN IF NOT EXISTS conflicts jsonb",
     "ALTER TABLE public.sync_batches ENABLE ROW LEVEL SECURITY",
     # tombstones removed below this transaction horizon (see sync.compaction)
     "ALTER TABLE public.sync_site ADD COLUMN IF NOT EXISTS compacted_below xid8 "
@@ -118,6 +120,8 @@ POSTGRES_TABLES = (
     "ALTER TABLE public.sync_row ENABLE ROW LEVEL SECURITY",
     "REVOKE ALL ON SEQUENCE public.crm_sync_hlc FROM PUBLIC",
 )
+# The latest clock the office takes: five minutes past its own (as `sync.hlc.MAX_AHEAD_MS`).
+CLOCK_LIMIT = "((floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint + 300000) << 16)"
 POSTGRES_TICK = f"""
 CREATE OR REPLACE FUNCTION public.crm_sync_tick() RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -151,6 +155,10 @@ CREATE OR REPLACE FUNCTION public.crm_sync_observe(seen bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     -- After applying a push: the server's next writes order after what it received.
+    -- A clock far ahead of the office's own would stop everyone's edits from winning.
+    IF seen > {CLOCK_LIMIT} THEN
+        RAISE EXCEPTION 'a clock more than five minutes ahead of the office''s';
+    END IF;
     PERFORM pg_advisory_lock({TICK_LOCK});
     BEGIN
         IF nextval('public.crm_sync_hlc') < seen THEN
@@ -408,11 +416,11 @@ def _existing_tables(conn: Connection) -> set[str]:
     return {str(r[0]) for r in rows}
 
 
-# Work the office server does in the transaction of a laptop's push once its records are
-# applied, given the pushed ids by table. Services register it (invoicing: invoices
-# issued on a laptop without a network get their numbers), as ARCHITECTURE.md lets
-# upper layers hook into the store.
-after_push: list[Callable[[Session, Mapping[str, Sequence[uuid.UUID]]], None]] = []
+# Work the office server does once a laptop's push is all in (one transaction of its
+# own, at every sync). Services register it (invoicing: invoices issued on a laptop
+# without a network get their numbers), as ARCHITECTURE.md lets upper layers hook into
+# the store.
+after_push: list[Callable[[Session], None]] = []
 
 
 def is_laptop_replica(conn: Connection) -> bool:

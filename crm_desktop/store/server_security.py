@@ -30,6 +30,7 @@ from sqlalchemy import Connection
 
 from crm_desktop.errors import Refused
 from crm_desktop.i18n import _
+from crm_desktop.store.change_capture import CLOCK_LIMIT
 from crm_desktop.store.server_functions import EVERYONE, FUNCTIONS, INVOICING
 from crm_desktop.store.server_roles import ServerRoles, quote_ident
 from crm_desktop.store.synced_tables import synced_tables
@@ -374,7 +375,7 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
 SYNC_TABLES = {
     # table: what a seated user may do there (through the policies below)
     "sync_row": "SELECT, INSERT, UPDATE",
-    "sync_batches": "SELECT, INSERT",
+    "sync_batches": "SELECT, INSERT, UPDATE (conflicts)",
     "sync_site": "SELECT",
     "sync_replicas": "SELECT, INSERT, UPDATE",
 }
@@ -393,10 +394,41 @@ def sync_visible(tables: Sequence[str]) -> str:
 
 
 def sync_policies(roles: ServerRoles, tables: Sequence[str]) -> list[Policy]:
+    """Everyone seated reads the sync records of the rows they see; each writes the clocks
+    only of rows of the tables they may change (a manager: client data, new tags; an
+    executive: also the price list; an administrator: all), and never a clock ahead of
+    the office's by more than five minutes."""
     visible = f"{SEAT} AND ({sync_visible(tables)})"
     mine = f"{SEAT} AND login = {ME}"
+    bounded = (
+        "(SELECT coalesce(max((e.value ->> 0)::bigint), 0) FROM jsonb_each(clocks) AS e) "
+        f"<= {CLOCK_LIMIT}"
+    )
+    synced = [t.name for t in synced_tables() if t.name in tables]
+    writers = {
+        "crm_sync_write": ((roles.users,), [*CLIENT_DATA, *EVERYONE_ADDS]),
+        "crm_sync_exec_write": ((roles.exec,), list(EXEC_WRITES)),
+        "crm_sync_admin_write": ((roles.admin,), synced),
+    }
+    out = [Policy("sync_row", "crm_sync_visible", (roles.users,), "SELECT", visible)]
+    for name, (groups, names) in writers.items():
+        allowed = ", ".join(f"'{t}'" for t in names if t in synced) or "NULL"
+        writable = f"{visible} AND table_name IN ({allowed})"
+        out.append(
+            Policy("sync_row", f"{name}_new", groups, "INSERT", None, f"{writable} AND {bounded}")
+        )
+        out.append(
+            Policy(
+                "sync_row",
+                f"{name}_change",
+                groups,
+                "UPDATE",
+                writable,
+                f"{writable} AND {bounded}",
+            )
+        )
     return [
-        Policy("sync_row", "crm_sync_visible", (roles.users,), "ALL", visible, visible),
+        *out,
         Policy("sync_batches", "crm_sync_own", (roles.users,), "ALL", mine, mine),
         Policy("sync_site", "crm_sync_read", (roles.users,), "SELECT", SEAT),
         Policy("sync_replicas", "crm_sync_own", (roles.users,), "ALL", mine, mine),

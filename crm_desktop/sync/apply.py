@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
@@ -360,6 +360,14 @@ def _without_hidden(
     return [s for s in states if s.row_id not in hidden]
 
 
+def _forget_clock(rows: dict[uuid.UUID, RecordState], row_id: uuid.UUID, column: str) -> None:
+    """A reference left empty here keeps no clock: the office's value wins again as soon
+    as the record comes back (when what it refers to becomes visible)."""
+    state = rows.get(row_id)
+    if state is not None:
+        rows[row_id] = replace(state, clocks={**state.clocks, column: [0, ""]})
+
+
 def _keep_references(
     conn: Connection,
     table: Table,
@@ -398,6 +406,7 @@ def _keep_references(
             if values.get(column) in missing:
                 if optional:
                     values[column] = None
+                    _forget_clock(rows, row_id, column)
                 else:
                     del inserts[row_id]
                     rows.pop(row_id, None)
@@ -412,6 +421,7 @@ def _keep_references(
                         rows.pop(p["row_id"], None)
                         continue
                     p[key] = None
+                    _forget_clock(rows, p["row_id"], column)
                 kept.append(p)
             params[:] = kept
 

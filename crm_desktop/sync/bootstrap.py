@@ -283,16 +283,20 @@ def drop_dangling_references(raw: Any) -> None:
             column, nullable = _reference(raw, table, int(fk))
             if nullable:
                 raw.execute(f'UPDATE "{table}" SET "{column}" = NULL WHERE rowid = ?', (rowid,))
+                # the field's clock goes back to nothing: the office's value wins again
+                # as soon as the record comes (say, when the company becomes visible)
+                raw.execute(
+                    f"UPDATE sync_row SET clocks = json_set(clocks, '$.{column}', "
+                    "json_array(0, '')) WHERE table_name = ? AND row_id = "
+                    f'(SELECT id FROM "{table}" WHERE rowid = ?)',
+                    (table, rowid),
+                )
                 continue
             row_id = raw.execute(f'SELECT id FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()
             raw.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
             if row_id is not None:
                 raw.execute(
                     "DELETE FROM sync_row WHERE table_name = ? AND row_id = ?", (table, row_id[0])
-                )
-                raw.execute(
-                    "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?",
-                    (table, row_id[0]),
                 )
 
 

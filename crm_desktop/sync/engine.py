@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -206,32 +207,73 @@ def send_batch(
             ),
             {"b": batch_id, "s": site, "n": len(states)},
         ).first()
-        if fresh is None or not states:
+        if fresh is None:  # applied before, its answer lost: the same conflicts again
+            kept = conn.execute(
+                text("SELECT conflicts FROM sync_batches WHERE batch_id = CAST(:b AS uuid)"),
+                {"b": batch_id},
+            ).scalar()
+            return [_conflict_from_json(c) for c in (kept or [])]
+        if not states:
             return []
         newest = _max_clock(states)
         hlc.check_not_ahead(newest)
         conn.execute(text("SELECT crm_sync_observe(:c)"), {"c": newest})
         conflicts = apply_states(conn, states).conflicts
-        _after_push(server, conn, states)
+        if conflicts:
+            conn.execute(
+                text(
+                    "UPDATE sync_batches SET conflicts = CAST(:c AS jsonb) "
+                    "WHERE batch_id = CAST(:b AS uuid)"
+                ),
+                {
+                    "c": json.dumps([_conflict_json(c) for c in conflicts], default=str),
+                    "b": batch_id,
+                },
+            )
         return conflicts
 
 
-def _after_push(server: Database, conn: Connection, states: Sequence[RecordState]) -> None:
-    """What the office decides once a push is applied (`capture.after_push`: invoices
-    issued on a laptop get their numbers), in the push's transaction, as the office's
-    own edits: captured, so every replica receives them."""
+def _conflict_json(c: Conflict) -> dict[str, Any]:
+    return {
+        "table": c.table,
+        "row_id": str(c.row_id),
+        "kind": c.kind.value,
+        "field": c.field,
+        "kept": c.kept,
+        "other": c.other,
+        "kept_stamp": list(c.kept_stamp),
+        "other_stamp": list(c.other_stamp),
+    }
+
+
+def _conflict_from_json(raw: dict[str, Any]) -> Conflict:
+    return Conflict(
+        str(raw["table"]),
+        uuid.UUID(str(raw["row_id"])),
+        ConflictKind(str(raw["kind"])),
+        str(raw["field"]),
+        raw["kept"],
+        raw["other"],
+        (int(raw["kept_stamp"][0]), str(raw["kept_stamp"][1])),
+        (int(raw["other_stamp"][0]), str(raw["other_stamp"][1])),
+    )
+
+
+def after_push(server: Database) -> None:
+    """What the office decides once a laptop's records are all in (`capture.after_push`:
+    invoices issued on a laptop get their numbers, their lines having arrived), as the
+    office's own edits in one transaction: captured, so every replica receives them.
+    Run at every sync, so work a killed sync left undone is done by the next one."""
     if not capture.after_push:
         return
-    pushed: dict[str, list[uuid.UUID]] = {}
-    for state in states:
-        pushed.setdefault(state.table, []).append(state.row_id)
-    session = server.sessions(bind=conn)
-    try:
-        for hook in capture.after_push:
-            hook(session, pushed)
-        session.flush()
-    finally:
-        session.close()
+    with server.engine.begin() as conn:
+        session = server.sessions(bind=conn)
+        try:
+            for hook in capture.after_push:
+                hook(session)
+            session.flush()
+        finally:
+            session.close()
 
 
 def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) -> SyncReport:
@@ -254,6 +296,7 @@ def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) ->
             replica.record_conflicts(conn, conflicts, utcnow())
         report.pushed += len(states)
         report.conflicts += len(conflicts)
+    after_push(server)
     return report
 
 
@@ -283,7 +326,8 @@ def _adopt(local: Connection, office: Connection, inserted: dict[str, set[uuid.U
             table = Base.metadata.tables[synced.name]
             for fk in table.foreign_keys:
                 parent = fk.column.table.name
-                if parent == synced.name or fk.column.name != "id" or parent not in level:
+                # a person's company too: hers, at a company she now sees, gets it back
+                if fk.column.name != "id" or parent not in level:
                     continue
                 ids = list(level[parent])
                 for start in range(0, len(ids), PUSH_BATCH):

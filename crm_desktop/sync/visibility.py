@@ -1,8 +1,8 @@
 """What a laptop holds follows what the office server lets its login see (row-level
 security: a manager sees her clients). A client handed to a colleague leaves her laptop
-at the next sync (after her queued edits went out: the sync pushes first), with the
-records that cannot be without it; the clocks of what left go too, so it comes back
-whole if it is handed back.
+at the next sync (after her queued edits went out: the sync pushes first, and nothing
+leaves while anything is queued), with the records that cannot be without it; the
+clocks of what left go too, so it comes back whole if it is handed back.
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ def evict_invisible(laptop: Database, server: Database) -> int:
             return 0
         raw.execute("PRAGMA foreign_keys = OFF")
         raw.execute("BEGIN IMMEDIATE")
+        if raw.execute("SELECT 1 FROM sync_outbox LIMIT 1").fetchone() is not None:
+            # written since the push (the app works on while it syncs): those edits go
+            # first, with the next sync; the clients leave after that
+            raw.execute("ROLLBACK")
+            return 0
         raw.execute("UPDATE sync_site SET applying = 1 WHERE id = 1")
         for start in range(0, len(gone), CHUNK):
             part = gone[start : start + CHUNK]

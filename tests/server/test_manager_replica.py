@@ -7,6 +7,7 @@ next sync."""
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -193,6 +194,15 @@ def test_her_new_contact_at_a_colleagues_company_arrives_without_breaking_the_sy
             text("SELECT company_id FROM clients WHERE id = :i"), {"i": person}
         ).scalar_one()
     assert kept == company.id
+    # the company handed to her: it arrives, and her contact is at it again
+    with admin.unit_of_work(None) as session:
+        assign_owner(session, [company.id], "ivanova")
+    engine.synchronise(laptop, seated["ivanova"])
+    with laptop.engine.connect() as conn:
+        again = conn.execute(
+            text("SELECT company_id FROM clients WHERE id = :i"), {"i": person.hex}
+        ).scalar_one()
+    assert again is not None and uuid.UUID(str(again)) == company.id
     laptop.dispose()
 
 
@@ -281,3 +291,64 @@ def test_a_record_added_offline_to_a_client_handed_away_comes_back_as_a_conflict
     assert "+79160001122" not in phones  # Petrov's client now: left as the office has it
     assert engine.synchronise(laptop, seated["ivanova"]).pending == 0
     laptop.dispose()
+
+
+def test_a_hidden_conflict_survives_a_lost_acknowledgement(
+    tmp_path: Path, seated: dict[str, Database]
+) -> None:
+    """The office applied her batch but its answer never arrived: the retry applies
+    nothing again, yet brings the same conflicts, so her edit is not lost unseen."""
+    admin, office = seated["admin"], seated["ivanova"]
+    laptop = _replica(tmp_path, office, "ivanova")
+    moved = sorted(_office_clients(admin, "ivanova"))[0]
+    with laptop.unit_of_work("ivanova") as session:
+        edit_client(session, moved, ClientChanges(position="Снабженец"))
+    with admin.unit_of_work(None) as session:
+        assign_owner(session, [moved], "petrov")
+    batch = engine._next_batch(laptop, engine.PUSH_BATCH)
+    assert batch is not None
+    with laptop.engine.connect() as conn:
+        states = engine._states(conn, batch.entries)
+    site = engine._site(laptop)
+    first = engine.send_batch(office, batch.batch_id, site, states)  # answer lost
+    assert [c.kind.value for c in first] == ["hidden"]
+    engine.synchronise(laptop, office)  # sends the same batch again
+    assert [(c["kind"], c["record_id"]) for c in engine.conflicts_json(laptop)] == [
+        ("hidden", str(moved))
+    ]
+    assert moved not in _laptop_clients(laptop)
+    laptop.dispose()
+
+
+def test_the_sync_tables_give_a_manager_nothing_beyond_her_rows(office: Office) -> None:
+    """As a colleague with psql and her own login: she reads the sync records of her
+    rows only, cannot rewrite the clocks of what she may only read (the users), cannot
+    stamp a clock far ahead on her own rows, nor push the office's clock ahead."""
+    far = (int(time.time() * 1000) + 365 * 24 * 3600 * 1000) << 16
+    with office.connect("postgres", seat=False) as admin:
+        theirs = admin.execute("SELECT count(*) FROM clients WHERE owner = 'ivanova'").fetchone()
+        user_id = admin.execute("SELECT id FROM users WHERE login = 'chief'").fetchone()
+        client_id = admin.execute(
+            "SELECT id FROM clients WHERE owner = 'ivanova' LIMIT 1"
+        ).fetchone()
+    assert theirs is not None and user_id is not None and client_id is not None
+    with office.connect("ivanova") as anna:
+        seen = anna.execute("SELECT count(*) FROM sync_row WHERE table_name = 'clients'").fetchone()
+        assert seen == theirs
+        changed = anna.execute(
+            "UPDATE sync_row SET clocks = '{}'::jsonb WHERE table_name = 'users'"
+        ).rowcount
+        assert changed == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            anna.execute(
+                "UPDATE sync_row SET clocks = jsonb_build_object('name', "
+                "jsonb_build_array(%s::bigint, 'x')) WHERE table_name = 'clients' AND row_id = %s",
+                (far, client_id[0]),
+            )
+        with pytest.raises(psycopg.errors.RaiseException):
+            anna.execute("SELECT crm_sync_observe(%s)", (far,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            anna.execute(
+                "INSERT INTO sync_batches (batch_id, site, records, login) "
+                "VALUES (gen_random_uuid(), 'x', 1, 'petrov')"
+            )

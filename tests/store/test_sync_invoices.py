@@ -106,3 +106,24 @@ def test_an_invoice_cancelled_at_the_office_gets_no_number_and_the_laptop_learns
     fresh = _draft(server, client_id)
     _issue(server, fresh)
     assert _invoice(server, fresh)[2] == 1  # the refused invoice took no number
+
+
+def test_an_offline_invoice_sent_over_many_batches_is_numbered_with_all_its_lines(
+    server: Database, laptop: Laptop
+) -> None:
+    """The invoice and its lines may travel in different batches of a push (500 records
+    each): the office numbers it once everything is in, so its total is its lines'."""
+    client_id = _office_with_a_client(server)
+    mine = laptop("anna")
+    with mine.unit_of_work() as session:
+        lines = [InvoiceLineInput(name=f"Работа {n}", quantity="1", price="1000") for n in range(3)]
+        invoice_id = create_invoice(session, InvoiceChanges(client_id=client_id, lines=lines)).id
+    _issue(mine, invoice_id)
+    engine.push(mine, server, batch_size=1)  # one record per batch
+    engine.pull(mine, server)
+    for database in (server, mine):
+        with database.unit_of_work(write=False) as session:
+            view = get_invoice(session, invoice_id)
+        assert view.status is InvoiceStatus.ISSUED and view.number is not None
+        assert len(view.lines) == 3 and view.total == sum(line.amount for line in view.lines)
+        assert str(view.total) == "3000.00"
