@@ -26,6 +26,8 @@ from crm_desktop.models import Base, ClientKind
 from crm_desktop.store import change_capture as capture
 from crm_desktop.store.search_index import derived_columns, fold
 from crm_desktop.store.synced_tables import SyncedTable, synced_by_name, synced_tables
+from crm_desktop.sync import issued
+from crm_desktop.sync.issued import IssuedInvoices
 from crm_desktop.sync.merge import Conflict, ConflictKind, RecordState, merge
 
 IN_CHUNK = 500  # ids per IN (...) list
@@ -233,9 +235,15 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             inserts: dict[uuid.UUID, dict[str, Any]] = {}  # new rows, written in one go
             updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             rows: dict[uuid.UUID, RecordState] = {}  # merged states for sync_row
+            office = None
+            if conn.dialect.name == "postgresql" and synced.name in issued.TABLES:
+                office = IssuedInvoices(conn)
+                office.are_issued(issued.invoice_of(s, local.get(s.row_id)) for s in states)
             for remote in _parents_first(table, states):
                 mine = local.get(remote.row_id)
                 merged = merge(mine, remote, synced.fields)
+                if office is not None:
+                    merged = issued.keep_issued(merged, mine, remote, synced.fields, office)
                 report.conflicts += merged.conflicts
                 row_exists = mine is not None and bool(mine.values)
                 if remote.row_id in inserts:  # the same record twice in one page

@@ -558,8 +558,8 @@ def resolve_conflict(
             raise NotFound(_("No open conflict has the number {id}.", id=conflict_id))
         table = Base.metadata.tables[found.table]
         mine_kept = found.kept_site == site.hex
-        if found.kind == ConflictKind.HIDDEN:
-            pass  # the record is someone else's now: settling it only takes it off the list
+        if found.kind in (ConflictKind.HIDDEN, ConflictKind.ISSUED):
+            pass  # someone else's now, or an issued invoice: settling takes it off the list
         elif found.kind == "deleted":
             # kept is the deletion: restoring means choosing the edit's side
             if value is not None:

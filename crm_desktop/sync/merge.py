@@ -106,6 +106,7 @@ class ConflictKind(enum.StrEnum):
     FIELD = "field"  # the same guarded field edited concurrently on two computers
     DELETED = "deleted"  # a record edited on one computer, deleted on another
     HIDDEN = "hidden"  # edited on a laptop, handed meanwhile to someone else at the office
+    ISSUED = "issued"  # a draft's edit that arrived after the office issued the invoice
 
 
 @dataclass(frozen=True)

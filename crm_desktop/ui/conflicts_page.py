@@ -299,16 +299,21 @@ class ConflictsPage(QWidget):
         name = names.get(row.field, row.field)
         if row.kind == "hidden":
             return self.tr("Handed to another user at the office: your edit was not applied")
+        if row.kind == "issued":
+            return self.tr(
+                "{field}: the invoice was issued at the office, your edit was not applied"
+            ).format(field=name)
         if row.kind == "deleted":
             return self.tr("{field} (record deleted)").format(field=name)
         return name
 
     def value_text(self, row: ConflictRow, value: Any, *, shown: bool) -> str:
-        if row.kind == "hidden":
+        if row.kind == "hidden" or (row.kind == "issued" and row.field == "*"):
             if shown or not isinstance(value, dict):
                 return self.tr("As the office has it")
             return "; ".join(
-                f"{k}: {self.value_text(row, v, shown=False)}" for k, v in value.items()
+                f"{k}: {' '.join(str(v).split()) if v not in (None, '') else self.tr('(empty)')}"
+                for k, v in value.items()
             )
         if row.kind == "deleted" and shown:
             try:

@@ -1370,7 +1370,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="428" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="433" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
@@ -1523,57 +1523,62 @@
         <translation>Передан другому сотруднику в офисе: ваша правка не применена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="303" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="304" />
+        <source>{field}: the invoice was issued at the office, your edit was not applied</source>
+        <translation>{field}: счёт уже выставлен в офисе, ваша правка не применена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="307" />
         <source>{field} (record deleted)</source>
         <translation>{field} (запись удалена)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="309" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="313" />
         <source>As the office has it</source>
         <translation>Как в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="317" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="322" />
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="318" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="323" />
         <source>Deleted {when}</source>
         <translation>Удалено {when}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="320" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="325" />
         <source>(empty)</source>
         <translation>(пусто)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="355" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="360" />
         <source>Enter value</source>
         <translation>Ввести значение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="357" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="362" />
         <source>{field} of {record}:</source>
         <translation>{field} — {record}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="378" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="383" />
         <source>Enter an amount, e.g. 15000,50.</source>
         <translation>Введите сумму, например 15000,50.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="382" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="387" />
         <source>The name cannot be empty.</source>
         <translation>Название не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="387" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="392" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="419" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="424" />
         <source>Something went wrong in the program; the details are in the log file.</source>
         <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
     </message>

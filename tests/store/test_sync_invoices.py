@@ -15,6 +15,7 @@ from crm_desktop.services.invoicing import (
     InvoiceLineInput,
     cancel_invoice,
     create_invoice,
+    edit_invoice,
     get_invoice,
     issue_invoice,
 )
@@ -127,3 +128,41 @@ def test_an_offline_invoice_sent_over_many_batches_is_numbered_with_all_its_line
         assert view.status is InvoiceStatus.ISSUED and view.number is not None
         assert len(view.lines) == 3 and view.total == sum(line.amount for line in view.lines)
         assert str(view.total) == "3000.00"
+
+
+def test_an_offline_edit_of_a_draft_the_office_issued_meanwhile_leaves_it_as_issued(
+    server: Database, laptop: Laptop
+) -> None:
+    """Issued invoices are immutable everywhere: the laptop's new price and new line
+    arrive after the office gave the number; the office keeps the invoice as issued,
+    every laptop takes it back, and the laptop's edits are listed as conflicts."""
+    client_id = _office_with_a_client(server)
+    mine = laptop("anna")
+    invoice_id = _draft(mine, client_id)
+    engine.synchronise(mine, server)  # the draft reaches the office
+    _issue(server, invoice_id)  # the office issues it
+    with server.unit_of_work(write=False) as session:
+        issued = get_invoice(session, invoice_id)
+    with mine.unit_of_work() as session:  # offline, not knowing
+        edit_invoice(
+            session,
+            invoice_id,
+            InvoiceChanges(
+                lines=[
+                    InvoiceLineInput(name="Стеллаж СТ-1", quantity="2", unit="шт", price="999"),
+                    InvoiceLineInput(name="Доставка", quantity="1", price="500"),
+                ]
+            ),
+        )
+    report = engine.synchronise(mine, server)
+    assert report.conflicts >= 1
+    engine.synchronise(mine, server)
+    for database in (server, mine):
+        with database.unit_of_work(write=False) as session:
+            view = get_invoice(session, invoice_id)
+        assert view.number == issued.number and view.total == issued.total
+        assert [(line.name, line.price) for line in view.lines] == [
+            (line.name, line.price) for line in issued.lines
+        ]
+    kinds = {c["kind"] for c in engine.conflicts_json(mine)}
+    assert kinds == {"issued"}
