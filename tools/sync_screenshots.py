@@ -1,6 +1,7 @@
 """Screenshots of a laptop replica's sync indicator (the status bar: changes waiting,
-syncing, offline, synced) and of its Conflicts screen (with conflicts, and empty), in
-Russian and in English:
+syncing, offline, synced), of its Conflicts screen (with conflicts and possible
+duplicates, and empty), and of an invoice issued offline (waiting for its number, then
+numbered), in Russian and in English:
 
 xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/sync_screenshots.py /tmp/sync-shots
 
@@ -27,12 +28,19 @@ from crm_desktop.i18n import set_language
 from crm_desktop.models import Client, Deal
 from crm_desktop.services.clients import ClientChanges, create_client, edit_client
 from crm_desktop.services.demo import generate_demo
+from crm_desktop.services.invoicing import (
+    InvoiceChanges,
+    InvoiceLineInput,
+    create_invoice,
+    issue_invoice,
+)
 from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import Location, parse_location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.store.server_setup import init_server
 from crm_desktop.sync import engine, replica
 from crm_desktop.ui.conflicts_page import ConflictsDialog
+from crm_desktop.ui.invoice_editor import InvoiceEditor
 from crm_desktop.ui.language import use_language
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.sync_status import Phase, SyncStatus
@@ -99,8 +107,49 @@ def make_conflicts(anna: Database, boris: Database, server: Database) -> None:
         deal = session.get(Deal, deal_id)
         assert deal is not None
         deal.amount = Decimal("175500.50")
+    for db in (anna, boris):  # the same client made on both laptops
+        with db.unit_of_work() as session:
+            create_client(session, ClientChanges(name="Дубликатов Сергей", phones=["+79165550011"]))
     engine.synchronise(anna, server)
     engine.synchronise(boris, server)
+
+
+def shoot_invoice(app: QApplication, boris: Database, server: Database, out: Path) -> None:
+    """An invoice issued on the laptop: waiting for its number; after the sync, issued."""
+    with boris.unit_of_work() as session:
+        company = session.scalars(
+            select(Client.id).where(Client.kind == "company", Client.inn.is_not(None)).limit(1)
+        ).one()
+        draft = create_invoice(
+            session,
+            InvoiceChanges(
+                client_id=company,
+                lines=[
+                    InvoiceLineInput(name="Стеллаж СТ-1", quantity="2", unit="шт", price="15000"),
+                    InvoiceLineInput(name="Монтаж", quantity="3", unit="ч", price="1500"),
+                ],
+            ),
+        )
+        issue_invoice(session, draft.id)
+    for lang in ("ru", "en"):
+        set_language(lang)
+        use_language(app, lang)
+        editor = InvoiceEditor(boris, None, draft.id)
+        editor.show()
+        settle(app, 1000)
+        editor.grab().save(str(out / f"invoice-awaiting-number-{lang}.png"))
+        editor.discard_changes()
+        editor.close()
+    engine.synchronise(boris, server)
+    for lang in ("ru", "en"):
+        set_language(lang)
+        use_language(app, lang)
+        editor = InvoiceEditor(boris, None, draft.id)
+        editor.show()
+        settle(app, 1000)
+        editor.grab().save(str(out / f"invoice-numbered-at-sync-{lang}.png"))
+        editor.discard_changes()
+        editor.close()
 
 
 def point_at(db: Database, server_url: str) -> None:
@@ -165,6 +214,8 @@ def shoot_empty(app: QApplication, boris: Database, out: Path) -> None:
     """The Conflicts screen once every conflict is settled, in both languages."""
     for conflict in engine.conflicts_json(boris):
         engine.resolve_conflict(boris, conflict["id"], keep="mine")
+    for pair in engine.duplicates_json(boris):
+        engine.dismiss_duplicate(boris, pair["id"])
     for lang in ("ru", "en"):
         set_language(lang)
         use_language(app, lang)
@@ -194,6 +245,7 @@ def main() -> int:
                 print("conflicts:", len(engine.conflicts_json(boris)))
                 for lang in ("ru", "en"):
                     shoot_language(app, boris, server, out, lang)
+                shoot_invoice(app, boris, server, out)
                 shoot_empty(app, boris, out)
             finally:
                 anna.dispose()
