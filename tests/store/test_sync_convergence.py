@@ -2,7 +2,9 @@
 office PostgreSQL and a desktop writing straight to the server; random creates, edits,
 deletes, restores, invoices issued offline (numbered at the office when they arrive) and
 at the office, syncs in random page sizes, pushes cut off before their acknowledgement,
-laptops reopened as after a crash, and laptop clocks running fast. After every step,
+a faulty transport (`tests/sync_transport.py`: batches lost or delivered twice, pages
+out of order and repeated), laptops reopened as after a crash, and laptop clocks running
+fast. After every step,
 each edit a laptop committed is either still queued or on the server; after everyone
 syncs twice, every copy is the same, the queues are empty, and the invoices' numbers are
 unique and consecutive.
@@ -42,6 +44,7 @@ from crm_desktop.store.location import Location, parse_location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.store.search_index import fold
 from crm_desktop.sync import engine, hlc
+from tests import sync_transport as transport
 from tests.conftest import TEMPLATE_DB, _temporary_database
 from tests.services.invoice_setup import add_client, describe_company
 from tests.store.test_sync_engine import snapshot
@@ -184,6 +187,19 @@ class Offices(RuleBasedStateMachine):
         with db.engine.connect() as conn:
             states = engine._states(conn, batch.entries)
         engine.send_batch(self.server, batch.batch_id, uuid.uuid4().hex, states)
+
+    @rule(laptop=st.sampled_from(LAPTOPS), fault=st.sampled_from(["lose", "twice"]))
+    def faulty_push(self, laptop: str, fault: str) -> None:
+        """The transport loses a batch before the office, or delivers it twice."""
+        if fault == "lose":
+            transport.lose_push(self.laptops[laptop])
+        else:
+            transport.push_twice(self.laptops[laptop], self.server)
+
+    @rule(laptop=st.sampled_from(LAPTOPS), size=st.integers(min_value=1, max_value=3))
+    def pages_out_of_order(self, laptop: str, size: int) -> None:
+        """The transport hands the laptop pages last first, one of them twice."""
+        transport.pages_out_of_order(self.laptops[laptop], self.server, size)
 
     @rule(laptop=st.sampled_from(LAPTOPS))
     def reopen(self, laptop: str) -> None:
