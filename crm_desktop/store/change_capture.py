@@ -112,6 +112,16 @@ POSTGRES_TABLES = (
         seen_at timestamptz NOT NULL DEFAULT now()
     )""",
     "REVOKE ALL ON public.sync_replicas FROM PUBLIC",
+    # records removed for good by `server compact`: the laptops remove them too
+    """CREATE TABLE IF NOT EXISTS public.sync_purged (
+        table_name varchar(63) NOT NULL,
+        row_id uuid NOT NULL,
+        txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        PRIMARY KEY (table_name, row_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS ix_sync_purged_txid ON public.sync_purged (txid)",
+    "REVOKE ALL ON public.sync_purged FROM PUBLIC",
+    "ALTER TABLE public.sync_purged ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE public.sync_replicas ENABLE ROW LEVEL SECURITY",
     "CREATE SEQUENCE IF NOT EXISTS public.crm_sync_hlc AS bigint",
     "REVOKE ALL ON public.sync_site, public.sync_row FROM PUBLIC",

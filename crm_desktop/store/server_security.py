@@ -378,6 +378,7 @@ SYNC_TABLES = {
     "sync_batches": "SELECT, INSERT, UPDATE (conflicts)",
     "sync_site": "SELECT",
     "sync_replicas": "SELECT, INSERT, UPDATE",
+    "sync_purged": "SELECT",
 }
 
 
@@ -432,6 +433,7 @@ def sync_policies(roles: ServerRoles, tables: Sequence[str]) -> list[Policy]:
         Policy("sync_batches", "crm_sync_own", (roles.users,), "ALL", mine, mine),
         Policy("sync_site", "crm_sync_read", (roles.users,), "SELECT", SEAT),
         Policy("sync_replicas", "crm_sync_own", (roles.users,), "ALL", mine, mine),
+        Policy("sync_purged", "crm_sync_read", (roles.users,), "SELECT", SEAT),
     ]
 
 

@@ -325,6 +325,22 @@ def _existing(conn: Connection, table: str, ids: Sequence[Any]) -> set[uuid.UUID
     )
 
 
+def _purged(conn: Connection, table: str, ids: Iterable[Any]) -> set[uuid.UUID]:
+    """Which of `ids` `server compact` removed for good from `table`."""
+    wanted = [str(i) for i in ids]
+    if not wanted:
+        return set()
+    return set(
+        conn.scalars(
+            text(
+                "SELECT row_id FROM sync_purged WHERE table_name = :t "
+                "AND row_id = ANY(CAST(:ids AS uuid[]))"
+            ),
+            {"t": table, "ids": wanted},
+        )
+    )
+
+
 def _without_hidden(
     conn: Connection,
     table: str,
@@ -332,29 +348,38 @@ def _without_hidden(
     local: Mapping[uuid.UUID, RecordState],
     report: ApplyReport,
 ) -> list[RecordState]:
-    """The office's side of a push from a login row-level security limits: a record it
-    does not see but the table holds was handed to someone else meanwhile. It is left as
-    the office has it; the edit comes back to the laptop as a conflict, with the values
+    """The office's side of a push, for records it does not hold (or not for this login):
+    one it removed for good (`server compact`: a laptop away for long edited it) stays
+    removed, and one row-level security hides from the pushing login (handed to someone
+    else meanwhile) stays as the office has it; so do new records under either (a note
+    on such a client). The edit comes back to the laptop as a conflict, with the values
     it had changed, so nothing typed is lost unseen."""
     unseen = [s for s in states if s.row_id not in local]
-    if not unseen or _sees_everything(conn):
+    if not unseen:
         return states
-    hidden = _existing(conn, table, [s.row_id for s in unseen])
-    # a new record under one handed away (a note on a client now a colleague's)
+    limited = not _sees_everything(conn)
+    ids = [s.row_id for s in unseen]
+    purged = _purged(conn, table, ids)
+    hidden = _existing(conn, table, ids) - purged if limited else set()
     for fk in _table(table).foreign_keys:
         parent, column = fk.column.table, fk.parent.name
         if parent.name == table or fk.column.name != "id" or parent.name not in synced_by_name():
             continue
-        refs = {s.values.get(column) for s in unseen if s.row_id not in hidden} - {None}
+        refs = {s.values.get(column) for s in unseen if s.row_id not in hidden | purged} - {None}
         if not refs:
             continue
         seen = set(conn.scalars(select(parent.c.id).where(parent.c.id.in_(list(refs)))))
-        gone = _existing(conn, parent.name, list(refs - seen)) if refs - seen else set()
-        hidden |= {s.row_id for s in unseen if s.values.get(column) in gone}
-    if not hidden:
+        missing = refs - seen
+        if not missing:
+            continue
+        gone = _purged(conn, parent.name, missing)
+        away = _existing(conn, parent.name, list(missing - gone)) if limited else set()
+        purged |= {s.row_id for s in unseen if s.values.get(column) in gone}
+        hidden |= {s.row_id for s in unseen if s.values.get(column) in away}
+    if not hidden and not purged:
         return states
     for s in states:
-        if s.row_id in hidden:
+        if s.row_id in hidden or s.row_id in purged:
             since = s.new_since or 0
             edited = {
                 f: s.values.get(f)
@@ -362,10 +387,11 @@ def _without_hidden(
                 if f in s.values and entry and int(entry[0]) >= since
             }
             stamp = capture.field_clock(s.clocks, next(iter(edited), "*"))
+            kind = ConflictKind.PURGED if s.row_id in purged else ConflictKind.HIDDEN
             report.conflicts.append(
-                Conflict(table, s.row_id, ConflictKind.HIDDEN, "*", None, edited, (0, ""), stamp)
+                Conflict(table, s.row_id, kind, "*", None, edited, (0, ""), stamp)
             )
-    return [s for s in states if s.row_id not in hidden]
+    return [s for s in states if s.row_id not in hidden and s.row_id not in purged]
 
 
 def _forget_clock(rows: dict[uuid.UUID, RecordState], row_id: uuid.UUID, column: str) -> None:

@@ -19,6 +19,7 @@ from crm_desktop.models import Base, utcnow
 from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database
 from crm_desktop.store.synced_tables import synced_tables
+from crm_desktop.sync.bootstrap import drop_dangling_references
 
 ACTIVE_DAYS = 90  # a laptop not seen for longer downloads afresh when it comes back
 KEEP_DAYS = 30  # deleted records stay restorable (the recycle bin) at least this long
@@ -72,14 +73,63 @@ OWNED = {"clients": ("phones", "emails", "addresses", "messengers", "client_tags
 
 
 def _forget(conn: Connection, table: str, ids: list[uuid.UUID]) -> int:
+    """Removed for good: their clocks go, and the purge log tells the laptops."""
     if ids:
+        params = {"t": table, "ids": [str(i) for i in ids]}
         conn.execute(
             text(
                 "DELETE FROM sync_row WHERE table_name = :t AND row_id = ANY(CAST(:ids AS uuid[]))"
             ),
-            {"t": table, "ids": [str(i) for i in ids]},
+            params,
+        )
+        conn.execute(
+            text(
+                "INSERT INTO sync_purged (table_name, row_id) "
+                "SELECT :t, unnest(CAST(:ids AS uuid[])) ON CONFLICT DO NOTHING"
+            ),
+            params,
         )
     return len(ids)
+
+
+def purged_since(server: Connection, cursor: str) -> list[tuple[str, uuid.UUID]]:
+    """What `server compact` removed at or after the transaction horizon `cursor`."""
+    rows = server.execute(
+        text("SELECT table_name, row_id FROM sync_purged WHERE txid >= CAST(:c AS xid8)"),
+        {"c": cursor},
+    )
+    return [(str(t), uuid.UUID(str(r))) for t, r in rows]
+
+
+def remove_purged(laptop: Database, purged: list[tuple[str, uuid.UUID]]) -> int:
+    """Remove here what the office removed for good (and what cannot be without it),
+    silently: it was deleted everywhere long ago. Returns how many records went."""
+    if not purged:
+        return 0
+    order = {t.name: n for n, t in enumerate(synced_tables())}
+    pooled = laptop.engine.raw_connection()
+    raw: Any = pooled.driver_connection
+    removed = 0
+    try:
+        raw.execute("PRAGMA foreign_keys = OFF")
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("UPDATE sync_site SET applying = 1 WHERE id = 1")
+        for table, row_id in sorted(purged, key=lambda p: -order.get(p[0], 0)):
+            if table not in order:
+                continue
+            removed += raw.execute(f'DELETE FROM "{table}" WHERE id = ?', (row_id.hex,)).rowcount
+            raw.execute(
+                "DELETE FROM sync_row WHERE table_name = ? AND row_id = ?", (table, row_id.hex)
+            )
+        drop_dangling_references(raw)
+        raw.execute("UPDATE sync_site SET applying = 0 WHERE id = 1")
+        raw.execute("COMMIT")
+        return removed
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+        raw.execute("PRAGMA foreign_keys = ON")
+        pooled.close()
 
 
 def _compact_table(conn: Connection, name: str, cutoff: dt.datetime, horizon: int) -> int:
@@ -152,8 +202,10 @@ def compact(
     return CompactionReport(removed, str(horizon), int(row[1]))
 
 
-def _wipe(laptop: Database) -> bool:
-    """Empty the replica's records and clocks for a fresh download, in one transaction;
+def _wipe(laptop: Database, horizon: str) -> bool:
+    """Empty the replica's records and clocks for a fresh download, in one transaction
+    that also marks the download unfinished (from `horizon`), so a kill before it ends
+    leaves a replica every command refuses, not an empty one that looks healthy;
     refused (False) while anything waits to be sent."""
     pooled = laptop.engine.raw_connection()
     raw: Any = pooled.driver_connection
@@ -175,7 +227,11 @@ def _wipe(laptop: Database) -> bool:
         if fts is not None:
             raw.execute(fts[0])
         raw.execute("DELETE FROM sync_row")
-        raw.execute("DELETE FROM sync_bootstrap")
+        raw.execute(
+            "UPDATE sync_bootstrap SET horizon = ?, table_name = NULL, last_row = NULL, "
+            "copied = 0, newest_clock = 0, done = 0 WHERE id = 1",
+            (horizon,),
+        )
         raw.execute(
             "UPDATE sync_replica SET pull_cursor = '0', pull_next = NULL, page_txid = NULL, "
             "page_table = NULL, page_row = NULL WHERE id = 1"
@@ -201,11 +257,15 @@ def behind(laptop: Database, server: Database) -> bool:
     return int(str(cursor or 0)) < below
 
 
-def refresh_if_behind(laptop: Database, server: Database, download: Any) -> bool:
+def refresh_if_behind(laptop: Database, server: Database, horizon: str, download: Any) -> bool:
     """After its push: a laptop behind the office's compaction empties its copy and
-    downloads afresh (`download()`: the bootstrap); True when it did. With anything
-    still queued (written since the push) it waits for the next sync."""
-    if not behind(laptop, server) or not _wipe(laptop):
+    downloads afresh (`download()`: the bootstrap, from `horizon`). Returns False when
+    it is behind but something was queued since the push (the app works on while it
+    syncs): then it must not pull (its cursor would pass deletions it never received)
+    and waits for the next sync, which pushes that first."""
+    if not behind(laptop, server):
+        return True
+    if not _wipe(laptop, horizon):
         return False
     download()
     return True

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from crm_desktop.errors import (
     BadInput,
@@ -51,6 +53,7 @@ from crm_desktop.sync.failpoints import failpoint
 from crm_desktop.sync.merge import Conflict, ConflictKind, RecordState
 from crm_desktop.sync.visibility import evict_invisible
 
+log = logging.getLogger(__name__)
 PUSH_BATCH = 500
 PULL_PAGE = 1000
 BOOTSTRAP_PAGE = 5000  # the first download: fewer, larger transactions
@@ -397,10 +400,16 @@ def pull(
             states = _states(conn, [(str(t), uuid.UUID(str(r))) for _x, t, r in rows])
             states += _missing_parents(laptop, conn, states)
         if not rows:
+            with server.engine.connect() as office:
+                purged = compaction.purged_since(office, current.pull_cursor)
+            compaction.remove_purged(laptop, purged)
             with laptop.engine.begin() as conn:
                 replica.pull_done(conn, utcnow())
-            with server.engine.begin() as office:
-                compaction.note_progress(office, _site(laptop), str(current.pull_next))
+            try:
+                with server.engine.begin() as office:
+                    compaction.note_progress(office, _site(laptop), str(current.pull_next))
+            except DBAPIError:  # kept under another login: this laptop counts as away
+                log.warning("the office did not take this laptop's progress", exc_info=True)
             break
         last = rows[-1]
         position = (str(last[0]), str(last[1]), str(last[2]))
@@ -481,16 +490,19 @@ def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAG
     with translate_db_errors(server.location):
         limited = not server.is_server_admin()  # row-level security decides what it sees
         pushed = push(laptop, server)
-        compaction.refresh_if_behind(
+        current = compaction.refresh_if_behind(
             laptop,
             server,
+            _horizon(server),
             lambda: bootstrap(
                 laptop, server, page_size=BOOTSTRAP_PAGE, horizon=lambda: _horizon(server)
             ),
         )
-        pulled = pull(laptop, server, page_size=page_size, adopt=limited)
-        if limited:
-            evict_invisible(laptop, server)
+        pulled = SyncReport()
+        if current:  # else: behind the compaction with edits just queued, next time
+            pulled = pull(laptop, server, page_size=page_size, adopt=limited)
+            if limited:
+                evict_invisible(laptop, server)
     with laptop.engine.connect() as conn:
         pending = replica.pending(conn)
     return SyncReport(
@@ -558,7 +570,7 @@ def resolve_conflict(
             raise NotFound(_("No open conflict has the number {id}.", id=conflict_id))
         table = Base.metadata.tables[found.table]
         mine_kept = found.kept_site == site.hex
-        if found.kind in (ConflictKind.HIDDEN, ConflictKind.ISSUED):
+        if found.kind in (ConflictKind.HIDDEN, ConflictKind.ISSUED, ConflictKind.PURGED):
             pass  # someone else's now, or an issued invoice: settling takes it off the list
         elif found.kind == "deleted":
             # kept is the deletion: restoring means choosing the edit's side

@@ -113,7 +113,7 @@ def keep_issued(
             remote.entry("name").stamp,
         )
         return Merged(state, [*merged.conflicts, conflict], set(merged.changed) | {"deleted_at"})
-    if not frozen:
+    if not frozen and (merged.state.alive or not local.alive):
         return merged
     clock, site = office.stamp()
     values = dict(merged.state.values)
@@ -135,5 +135,9 @@ def keep_issued(
                 remote.entry(name).stamp,
             )
         )
-    state = replace(merged.state, values=values, clocks=clocks)
+    cl = merged.state.cl
+    if local.alive and cl % 2 == 0:  # deleted offline: the office keeps it, alive again
+        cl += 1
+        conflicts = [c for c in conflicts if c.kind is not ConflictKind.DELETED]
+    state = replace(merged.state, values=values, clocks=clocks, cl=cl)
     return Merged(state, conflicts, set(merged.changed) - set(frozen))

@@ -107,6 +107,7 @@ class ConflictKind(enum.StrEnum):
     DELETED = "deleted"  # a record edited on one computer, deleted on another
     HIDDEN = "hidden"  # edited on a laptop, handed meanwhile to someone else at the office
     ISSUED = "issued"  # a draft's edit that arrived after the office issued the invoice
+    PURGED = "purged"  # an edit of a record the office removed for good meanwhile
 
 
 @dataclass(frozen=True)

@@ -299,6 +299,8 @@ class ConflictsPage(QWidget):
         name = names.get(row.field, row.field)
         if row.kind == "hidden":
             return self.tr("Handed to another user at the office: your edit was not applied")
+        if row.kind == "purged":
+            return self.tr("Deleted for good at the office: your edit was not applied")
         if row.kind == "issued":
             return self.tr(
                 "{field}: the invoice was issued at the office, your edit was not applied"
@@ -308,7 +310,7 @@ class ConflictsPage(QWidget):
         return name
 
     def value_text(self, row: ConflictRow, value: Any, *, shown: bool) -> str:
-        if row.kind == "hidden" or (row.kind == "issued" and row.field == "*"):
+        if row.kind in ("hidden", "purged") or (row.kind == "issued" and row.field == "*"):
             if shown or not isinstance(value, dict):
                 return self.tr("As the office has it")
             return "; ".join(

@@ -1370,7 +1370,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="433" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="435" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
@@ -1523,62 +1523,67 @@
         <translation>Передан другому сотруднику в офисе: ваша правка не применена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="304" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="303" />
+        <source>Deleted for good at the office: your edit was not applied</source>
+        <translation>Окончательно удалено в офисе: ваша правка не применена</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="306" />
         <source>{field}: the invoice was issued at the office, your edit was not applied</source>
         <translation>{field}: счёт уже выставлен в офисе, ваша правка не применена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="307" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="309" />
         <source>{field} (record deleted)</source>
         <translation>{field} (запись удалена)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="313" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="315" />
         <source>As the office has it</source>
         <translation>Как в офисе</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="322" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="324" />
         <source>Deleted</source>
         <translation>Удалено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="323" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="325" />
         <source>Deleted {when}</source>
         <translation>Удалено {when}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="325" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="327" />
         <source>(empty)</source>
         <translation>(пусто)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="360" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="362" />
         <source>Enter value</source>
         <translation>Ввести значение</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="362" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="364" />
         <source>{field} of {record}:</source>
         <translation>{field} — {record}:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="383" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="385" />
         <source>Enter an amount, e.g. 15000,50.</source>
         <translation>Введите сумму, например 15000,50.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="387" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="389" />
         <source>The name cannot be empty.</source>
         <translation>Название не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="392" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="394" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/conflicts_page.py" line="424" />
+        <location filename="../../crm_desktop/ui/conflicts_page.py" line="426" />
         <source>Something went wrong in the program; the details are in the log file.</source>
         <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
     </message>

@@ -9,10 +9,12 @@ import uuid
 
 from sqlalchemy import text
 
-from crm_desktop.models import utcnow
+from crm_desktop.models import InteractionKind, utcnow
 from crm_desktop.services.clients import ClientChanges, create_client, delete_client, edit_client
+from crm_desktop.services.interactions import add_interaction
 from crm_desktop.store.database import Database
 from crm_desktop.sync import compaction, engine
+from tests.store.test_sync_engine import snapshot
 from tests.sync_replicas import Laptop
 
 
@@ -59,6 +61,68 @@ def test_a_tombstone_waits_for_every_active_laptop_then_goes(
     assert compaction.compact(server).removed == 0 and _rows(server, recent) == (1, 1)
     for mine in (anna, boris):
         assert engine.synchronise(mine, server).pending == 0
+    # the laptops removed what the office removed for good: every copy the same
+    office = snapshot(server)
+    for mine in (anna, boris):
+        assert _rows(mine, gone) == (0, 0)
+        assert snapshot(mine) == office
+
+
+def test_an_edit_of_a_record_removed_for_good_does_not_come_back_or_block_the_sync(
+    server: Database, laptop: Laptop
+) -> None:
+    """A laptop away for long logged a call on a client the office deleted and removed
+    meanwhile: the sync does not fail for ever on the missing client, the client does
+    not come back alive, and the laptop lists the edit as a conflict."""
+    with server.unit_of_work() as session:
+        gone = create_client(session, ClientChanges(name="Удалённый Навсегда")).id
+    anna, away = laptop("anna"), laptop("away")
+    engine.synchronise(anna, server)
+    engine.synchronise(away, server)
+    with server.unit_of_work() as session:
+        delete_client(session, gone)
+    with away.unit_of_work() as session:
+        add_interaction(session, gone, InteractionKind.CALL, text="Звонил, договорились")
+    site = engine._site(away)
+    with server.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE sync_replicas SET seen_at = :t WHERE site = :s"),
+            {"t": utcnow() - dt.timedelta(days=180), "s": site},
+        )
+    engine.synchronise(anna, server)
+    assert compaction.compact(server, keep_days=0).removed == 1
+    report = engine.synchronise(away, server)
+    assert report.pending == 0 and report.conflicts >= 1
+    assert "purged" in {c["kind"] for c in engine.conflicts_json(away)}
+    assert _rows(server, gone) == (0, 0)  # not back at the office
+    engine.synchronise(anna, server)
+    office = snapshot(server)
+    assert snapshot(away) == office and snapshot(anna) == office
+
+
+def test_a_laptop_behind_with_an_edit_queued_meanwhile_waits_for_the_next_sync(
+    server: Database, laptop: Laptop
+) -> None:
+    with server.unit_of_work() as session:
+        gone = create_client(session, ClientChanges(name="Удалённый Пока Ждём")).id
+    away = laptop("away")
+    engine.synchronise(away, server)
+    with server.unit_of_work() as session:
+        delete_client(session, gone)
+    with server.engine.begin() as conn:  # nobody active: the office does not wait
+        conn.execute(text("DELETE FROM sync_replicas"))
+    assert compaction.compact(server, keep_days=0).removed == 1
+    with away.unit_of_work() as session:  # written between its push and its refresh
+        made = create_client(session, ClientChanges(name="Только Что Записан")).id
+    with away.engine.connect() as conn:
+        cursor = conn.exec_driver_sql("SELECT pull_cursor FROM sync_replica").scalar()
+    refreshed = compaction.refresh_if_behind(away, server, "0", lambda: None)
+    assert refreshed is False  # no wipe with something queued: no pull either
+    with away.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT pull_cursor FROM sync_replica").scalar() == cursor
+    engine.synchronise(away, server)  # pushes, then downloads afresh
+    assert _rows(away, gone) == (0, 0) and _rows(away, made) == (1, 1)
+    assert snapshot(away) == snapshot(server)
 
 
 def test_a_laptop_away_past_the_compaction_pushes_then_downloads_afresh(

@@ -277,8 +277,8 @@ def test_random_histories_converge(
     run_state_machine_as_test(
         Offices,
         settings=settings(
-            max_examples=200 if slow else 6,
-            stateful_step_count=40 if slow else 15,
+            max_examples=200 if slow else 10,
+            stateful_step_count=40 if slow else 20,
             deadline=None,
             suppress_health_check=list(HealthCheck),
         ),

@@ -15,6 +15,7 @@ from crm_desktop.services.invoicing import (
     InvoiceLineInput,
     cancel_invoice,
     create_invoice,
+    delete_draft,
     edit_invoice,
     get_invoice,
     issue_invoice,
@@ -22,6 +23,7 @@ from crm_desktop.services.invoicing import (
 from crm_desktop.store.database import Database
 from crm_desktop.sync import engine
 from tests.services.invoice_setup import add_client, describe_company
+from tests.store.test_sync_engine import snapshot
 from tests.sync_replicas import Laptop
 
 SHELF = InvoiceLineInput(name="Стеллаж СТ-1", quantity="2", unit="шт", price="1500")
@@ -166,3 +168,47 @@ def test_an_offline_edit_of_a_draft_the_office_issued_meanwhile_leaves_it_as_iss
         ]
     kinds = {c["kind"] for c in engine.conflicts_json(mine)}
     assert kinds == {"issued"}
+
+
+def test_a_draft_deleted_offline_after_the_office_issued_it_stays_issued_everywhere(
+    server: Database, laptop: Laptop
+) -> None:
+    client_id = _office_with_a_client(server)
+    anna, boris = laptop("anna"), laptop("boris")
+    invoice_id = _draft(anna, client_id)
+    engine.synchronise(anna, server)
+    engine.synchronise(boris, server)
+    _issue(server, invoice_id)
+    with anna.unit_of_work() as session:  # offline, not knowing
+        delete_draft(session, invoice_id)
+    for _round in range(2):
+        for database in (anna, boris):
+            engine.synchronise(database, server)
+    office = snapshot(server)
+    assert snapshot(anna) == office and snapshot(boris) == office
+    for database in (server, anna, boris):
+        status, number, _sequence = _invoice(database, invoice_id)
+        assert status is InvoiceStatus.ISSUED and number is not None
+    assert {c["kind"] for c in engine.conflicts_json(anna)} == {"issued"}
+
+
+def test_a_line_removed_offline_after_the_office_issued_the_invoice_comes_back(
+    server: Database, laptop: Laptop
+) -> None:
+    client_id = _office_with_a_client(server)
+    anna = laptop("anna")
+    two = [SHELF, InvoiceLineInput(name="Доставка", quantity="1", price="500")]
+    with anna.unit_of_work() as session:
+        invoice_id = create_invoice(session, InvoiceChanges(client_id=client_id, lines=two)).id
+    engine.synchronise(anna, server)
+    _issue(server, invoice_id)
+    with anna.unit_of_work() as session:
+        edit_invoice(session, invoice_id, InvoiceChanges(lines=[SHELF]))
+    for _round in range(2):
+        engine.synchronise(anna, server)
+    assert snapshot(anna) == snapshot(server)
+    for database in (server, anna):
+        with database.unit_of_work(write=False) as session:
+            view = get_invoice(session, invoice_id)
+        assert [line.name for line in view.lines] == ["Стеллаж СТ-1", "Доставка"]
+        assert view.total == sum(line.amount for line in view.lines)
