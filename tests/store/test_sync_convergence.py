@@ -3,8 +3,8 @@ office PostgreSQL and a desktop writing straight to the server; random creates, 
 deletes, restores, invoices issued offline (numbered at the office when they arrive) and
 at the office, syncs in random page sizes, pushes cut off before their acknowledgement,
 a faulty transport (`tests/sync_transport.py`: batches lost or delivered twice, pages
-out of order and repeated), laptops reopened as after a crash, and laptop clocks running
-fast. After every step,
+out of order and repeated), laptops reopened as after a crash, laptop clocks running
+fast, and the office compacting its tombstones. After every step,
 each edit a laptop committed is either still queued or on the server; after everyone
 syncs twice, every copy is the same, the queues are empty, and the invoices' numbers are
 unique and consecutive.
@@ -43,7 +43,7 @@ from crm_desktop.store.database import Database, open_database
 from crm_desktop.store.location import Location, parse_location
 from crm_desktop.store.schema import upgrade
 from crm_desktop.store.search_index import fold
-from crm_desktop.sync import engine, hlc
+from crm_desktop.sync import compaction, engine, hlc
 from tests import sync_transport as transport
 from tests.conftest import TEMPLATE_DB, _temporary_database
 from tests.services.invoice_setup import add_client, describe_company
@@ -201,6 +201,12 @@ class Offices(RuleBasedStateMachine):
         """The transport hands the laptop pages last first, one of them twice."""
         transport.pages_out_of_order(self.laptops[laptop], self.server, size)
 
+    @rule()
+    def office_compacts(self) -> None:
+        """`server compact` with no keeping time: deletions every laptop has pulled go
+        for good, and the laptops remove them at their next pull."""
+        compaction.compact(self.server, keep_days=0)
+
     @rule(laptop=st.sampled_from(LAPTOPS))
     def reopen(self, laptop: str) -> None:
         """The program was killed between transactions: the file is opened afresh."""
@@ -230,6 +236,10 @@ class Offices(RuleBasedStateMachine):
         with self.laptops[laptop].engine.begin() as conn:
             conn.execute(text("UPDATE sync_site SET hlc = max(hlc, :h) WHERE id = 1"), {"h": ahead})
 
+    def _purged(self) -> set[uuid.UUID]:
+        with self.server.engine.connect() as conn:
+            return set(conn.execute(text("SELECT row_id FROM sync_purged")).scalars())
+
     @invariant()
     def committed_edits_are_queued_or_on_the_server(self) -> None:
         for name, laptop in self.laptops.items():
@@ -239,8 +249,9 @@ class Offices(RuleBasedStateMachine):
                     uuid.UUID(str(r))
                     for r in conn.execute(text("SELECT id FROM clients")).scalars()
                 ]
+            purged = self._purged()
             for row_id in ids:
-                if row_id in queued:
+                if row_id in queued or row_id in purged:
                     continue
                 mine, office = _clocks(laptop, row_id), _clocks(self.server, row_id)
                 for field, stamp in mine.items():
