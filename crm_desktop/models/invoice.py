@@ -9,7 +9,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Quantity, Rate, Tracked, str_enum
@@ -64,7 +64,15 @@ class Invoice(Tracked, Base):
     issue_requested_on: Mapped[dt.date | None]
     issue_refusal: Mapped[str | None] = mapped_column(String(500))
 
-    __table_args__ = (UniqueConstraint("series", "number", name="uq_invoices_number"),)
+    __table_args__ = (
+        UniqueConstraint("series", "number", name="uq_invoices_number"),
+        Index(
+            "ix_invoices_issue_requested",
+            "issue_requested_on",
+            postgresql_where=text("issue_requested_on IS NOT NULL"),
+            sqlite_where=text("issue_requested_on IS NOT NULL"),
+        ),
+    )
 
 
 class InvoiceLine(Tracked, Base):

@@ -21,9 +21,19 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("invoices", sa.Column("issue_requested_on", sa.Date(), nullable=True))
     op.add_column("invoices", sa.Column("issue_refusal", sa.String(500), nullable=True))
+    # the office looks for invoices waiting for their number at every laptop's sync
+    waiting = sa.text("issue_requested_on IS NOT NULL")
+    op.create_index(
+        "ix_invoices_issue_requested",
+        "invoices",
+        ["issue_requested_on"],
+        postgresql_where=waiting,
+        sqlite_where=waiting,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_invoices_issue_requested", table_name="invoices")
     with op.batch_alter_table("invoices") as batch:
         batch.drop_column("issue_refusal")
         batch.drop_column("issue_requested_on")
