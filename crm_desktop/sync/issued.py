@@ -21,7 +21,8 @@ from sqlalchemy import Connection, select, text
 from crm_desktop.models import Base, InvoiceStatus, utcnow
 from crm_desktop.sync.merge import Conflict, ConflictKind, Merged, RecordState
 
-# What may still change on an issued invoice: its payment, its cancellation, its note.
+# What may still change on an issued invoice: its payment, its cancellation (not once a
+# payment is recorded: the office refuses that too), its note.
 MUTABLE_AFTER_ISSUE = frozenset(
     {
         "status",
@@ -95,6 +96,14 @@ def keep_issued(
         for f in fields
         if f in merged.changed and (remote.table == "invoice_lines" or f not in MUTABLE_AFTER_ISSUE)
     ]
+    if (
+        remote.table == "invoices"
+        and local is not None
+        and merged.state.values.get("status") == InvoiceStatus.CANCELLED
+        and local.values.get("status") != InvoiceStatus.CANCELLED
+        and (local.values.get("paid_amount") or 0) > 0
+    ):  # cancelled on a laptop while the office recorded a payment: the payment stands
+        frozen += [f for f in ("status", "cancelled_at") if f in merged.changed]
     if local is None or not local.values:  # a line added offline: recorded deleted
         clock, site = office.stamp()
         values = dict(merged.state.values)

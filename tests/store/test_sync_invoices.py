@@ -10,6 +10,7 @@ import uuid
 
 from crm_desktop.models import InvoiceStatus
 from crm_desktop.services.documents.invoice_data import load_invoice_document
+from crm_desktop.services.invoice_payments import add_payment
 from crm_desktop.services.invoicing import (
     InvoiceChanges,
     InvoiceLineInput,
@@ -212,3 +213,23 @@ def test_a_line_removed_offline_after_the_office_issued_the_invoice_comes_back(
             view = get_invoice(session, invoice_id)
         assert [line.name for line in view.lines] == ["Стеллаж СТ-1", "Доставка"]
         assert view.total == sum(line.amount for line in view.lines)
+
+
+def test_a_cancel_from_a_laptop_does_not_undo_a_payment_recorded_at_the_office(
+    server: Database, laptop: Laptop
+) -> None:
+    client_id = _office_with_a_client(server)
+    invoice_id = _draft(server, client_id)
+    _issue(server, invoice_id)
+    mine = laptop("anna")
+    with server.unit_of_work() as session:
+        add_payment(session, invoice_id, "1000")
+    with mine.unit_of_work() as session:  # offline, later: cancels it, not knowing
+        cancel_invoice(session, invoice_id)
+    engine.synchronise(mine, server)
+    engine.synchronise(mine, server)
+    for database in (server, mine):
+        status, number, _sequence = _invoice(database, invoice_id)
+        assert status is InvoiceStatus.PARTLY_PAID and number is not None
+    assert snapshot(mine) == snapshot(server)
+    assert "issued" in {c["kind"] for c in engine.conflicts_json(mine)}
