@@ -20,6 +20,8 @@ from sqlalchemy import Connection, text
 
 from crm_desktop.errors import BadInput
 from crm_desktop.i18n import _
+from crm_desktop.store import change_capture as capture
+from crm_desktop.store.database import Database
 from crm_desktop.sync import duplicates
 from crm_desktop.sync.merge import Conflict
 
@@ -213,3 +215,9 @@ def open_conflicts(conn: Connection) -> list[StoredConflict]:
         )
         for r in rows
     ]
+
+
+def made_for(db: Database) -> str | None:
+    """The office login a laptop's replica was made for (None: no replica)."""
+    with db.engine.connect() as conn:
+        return capture.replica_login(conn)

@@ -27,6 +27,7 @@ from crm_desktop.store.location import (
     resolve_location,
 )
 from crm_desktop.store.schema import ensure_usable, upgrade
+from crm_desktop.sync import replica
 from crm_desktop.ui.settings import last_login, save_last_login
 
 log = logging.getLogger(__name__)
@@ -250,7 +251,14 @@ def open_for_app(db: str | None, user: str | None) -> tuple[Database, str | None
                 return None
             database = open_database(location, create=True)
             upgrade(database)  # a new file gets its schema; an older one a backup first
-            login = user.strip().lower() if user else _remembered_login(database)
+            ensure_usable(database)  # a laptop's copy whose first download did not end
+            # a laptop's replica acts as the login it was made for (what she adds
+            # offline is hers at the office); elsewhere whoever worked here last
+            login = (
+                user.strip().lower()
+                if user
+                else replica.made_for(database) or _remembered_login(database)
+            )
             if login is None and not user:
                 went_on, login = _choose_login(database)
                 if not went_on:

@@ -26,6 +26,7 @@ from crm_desktop.sync import engine
 from crm_desktop.ui.conflicts_page import ConflictsPage
 from crm_desktop.ui.invoice_editor import InvoiceEditor
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.startup import open_for_app
 from crm_desktop.ui.sync_status import RETRY_MS, Phase, SyncController, SyncStatus
 from tests.services.invoice_setup import add_client, describe_company
 from tests.sync_replicas import OLD_NAME, Laptop
@@ -338,3 +339,26 @@ def test_a_client_created_on_two_laptops_is_offered_for_merge_and_merged(
         ).scalar_one()
     assert alive == 1
     assert [p["reason"] for p in engine.duplicates_json(anna)] == ["name"]  # hers to decide
+
+
+def test_the_app_on_a_replica_acts_as_its_login_and_refuses_a_half_download(
+    qtbot: QtBot, server: Database, laptop: Laptop
+) -> None:
+    """Opened on a laptop's replica, the app acts as the login the replica was made for
+    (her offline clients are hers at the office); a replica whose first download did not
+    finish is refused with one sentence."""
+    mine = laptop("anna")
+    path = mine.location.path
+    assert path is not None
+    mine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE sync_replica SET login = 'ivanova'")
+    opened = open_for_app(str(path), None)
+    assert opened is not None and opened[1] == "ivanova"
+    opened[0].dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE sync_bootstrap SET done = 0")
+    answers = Answers()
+    assert open_for_app(str(path), None) is None
+    qtbot.waitUntil(lambda: bool(answers.messages), timeout=WAIT)
+    assert "replica init" in answers.messages[0]
