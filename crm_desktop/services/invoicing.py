@@ -579,8 +579,14 @@ def cancel_invoice(session: Session, invoice_id: uuid.UUID) -> InvoiceView:
     return get_invoice(session, invoice.id)
 
 
-def _number_requested_invoices(session: Session) -> None:
-    issue_requested_invoices(session)
+def _number_requested_invoices(session: Session, site: str) -> None:
+    """After laptop `site`'s push: the invoices it issued offline (another laptop's
+    wait for that laptop's own push to end: their lines may not have arrived yet)."""
+    asked = change_capture.requested_by(
+        session.connection(), "invoices", "issue_requested_on", site
+    )
+    if asked:
+        issue_requested_invoices(session, asked)
 
 
 change_capture.after_push.append(_number_requested_invoices)

@@ -430,7 +430,22 @@ def _existing_tables(conn: Connection) -> set[str]:
 # own, at every sync). Services register it (invoicing: invoices issued on a laptop
 # without a network get their numbers), as ARCHITECTURE.md lets upper layers hook into
 # the store.
-after_push: list[Callable[[Session], None]] = []
+after_push: list[Callable[[Session, str], None]] = []
+
+
+def requested_by(conn: Connection, table: str, flag: str, site: str) -> list[uuid.UUID]:
+    """The office's records of `table` whose `flag` column is set and was last set by
+    laptop `site` (its clock's site): what that laptop asked the office to do."""
+    rows = conn.execute(
+        text(
+            f'SELECT t.id FROM public."{table}" AS t JOIN public.sync_row AS r '
+            "ON r.table_name = :t AND r.row_id = t.id "
+            f'WHERE t."{flag}" IS NOT NULL '
+            "AND coalesce(r.clocks -> :f ->> 1, r.clocks -> '*' ->> 1) = :s"
+        ),
+        {"t": table, "f": flag, "s": site},
+    )
+    return [uuid.UUID(str(r[0])) for r in rows]
 
 
 def is_laptop_replica(conn: Connection) -> bool:

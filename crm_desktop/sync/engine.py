@@ -262,18 +262,20 @@ def _conflict_from_json(raw: dict[str, Any]) -> Conflict:
     )
 
 
-def after_push(server: Database) -> None:
-    """What the office decides once a laptop's records are all in (`capture.after_push`:
-    invoices issued on a laptop get their numbers, their lines having arrived), as the
-    office's own edits in one transaction: captured, so every replica receives them.
-    Run at every sync, so work a killed sync left undone is done by the next one."""
+def after_push(server: Database, site: str) -> None:
+    """What the office decides once laptop `site`'s records are all in
+    (`capture.after_push`: the invoices it issued without a network get their numbers,
+    their lines having arrived; not another laptop's, whose push may have stopped
+    halfway), as the office's own edits in one transaction: captured, so every replica
+    receives them. Run at every sync of that laptop, so what a killed sync left undone
+    is done by its next one."""
     if not capture.after_push:
         return
     with server.engine.begin() as conn:
         session = server.sessions(bind=conn)
         try:
             for hook in capture.after_push:
-                hook(session)
+                hook(session, site)
             session.flush()
         finally:
             session.close()
@@ -299,7 +301,7 @@ def push(laptop: Database, server: Database, *, batch_size: int = PUSH_BATCH) ->
             replica.record_conflicts(conn, conflicts, utcnow())
         report.pushed += len(states)
         report.conflicts += len(conflicts)
-    after_push(server)
+    after_push(server, site)
     return report
 
 

@@ -233,3 +233,31 @@ def test_a_cancel_from_a_laptop_does_not_undo_a_payment_recorded_at_the_office(
         assert status is InvoiceStatus.PARTLY_PAID and number is not None
     assert snapshot(mine) == snapshot(server)
     assert "issued" in {c["kind"] for c in engine.conflicts_json(mine)}
+
+
+def test_an_offline_invoice_whose_push_stopped_halfway_waits_for_its_own_laptop(
+    server: Database, laptop: Laptop
+) -> None:
+    """Anna's push stopped after the batch with the invoice, before its lines: Boris's
+    sync in between must not number it (no lines yet: it would be refused); Anna's next
+    sync sends the rest and the office numbers it whole."""
+    client_id = _office_with_a_client(server)
+    anna, boris = laptop("anna"), laptop("boris")
+    lines = [InvoiceLineInput(name=f"Работа {n}", quantity="1", price="1000") for n in range(3)]
+    with anna.unit_of_work() as session:
+        invoice_id = create_invoice(session, InvoiceChanges(client_id=client_id, lines=lines)).id
+    _issue(anna, invoice_id)
+    batch = engine._next_batch(anna, 1)  # the first record only, then the laptop is gone
+    assert batch is not None
+    with anna.engine.connect() as conn:
+        states = engine._states(conn, batch.entries)
+    engine.send_batch(server, batch.batch_id, engine._site(anna), states)
+    engine.synchronise(boris, server)
+    with server.unit_of_work(write=False) as session:
+        waiting = get_invoice(session, invoice_id)
+    assert waiting.number is None and waiting.issue_refusal is None
+    engine.synchronise(anna, server)
+    with server.unit_of_work(write=False) as session:
+        view = get_invoice(session, invoice_id)
+    assert view.status is InvoiceStatus.ISSUED and len(view.lines) == 3
+    assert str(view.total) == "3000.00"
