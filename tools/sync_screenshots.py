@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -131,23 +132,22 @@ def shoot_invoice(app: QApplication, boris: Database, server: Database, out: Pat
             ),
         )
         issue_invoice(session, draft.id)
-    for lang in ("ru", "en"):
-        set_language(lang)
-        use_language(app, lang)
-        editor = InvoiceEditor(boris, None, draft.id)
-        editor.show()
-        settle(app, 1000)
-        editor.grab().save(str(out / f"invoice-awaiting-number-{lang}.png"))
-        editor.discard_changes()
-        editor.close()
+    shoot_editor(app, boris, draft.id, out, "invoice-awaiting-number")
     engine.synchronise(boris, server)
+    shoot_editor(app, boris, draft.id, out, "invoice-numbered-at-sync")
+
+
+def shoot_editor(
+    app: QApplication, db: Database, invoice_id: uuid.UUID, out: Path, name: str
+) -> None:
+    """The invoice's editor in both languages, as `name-LANG.png`."""
     for lang in ("ru", "en"):
         set_language(lang)
         use_language(app, lang)
-        editor = InvoiceEditor(boris, None, draft.id)
+        editor = InvoiceEditor(db, None, invoice_id)
         editor.show()
         settle(app, 1000)
-        editor.grab().save(str(out / f"invoice-numbered-at-sync-{lang}.png"))
+        editor.grab().save(str(out / f"{name}-{lang}.png"))
         editor.discard_changes()
         editor.close()
 

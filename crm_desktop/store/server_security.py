@@ -350,13 +350,7 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
         conn.exec_driver_sql(f"GRANT SELECT ON public.alembic_version TO {users}")
     for table in writable:
         conn.exec_driver_sql(f"ALTER TABLE public.{quote_ident(table)} ENABLE ROW LEVEL SECURITY")
-        existing = conn.exec_driver_sql(
-            "SELECT policyname FROM pg_catalog.pg_policies "
-            "WHERE schemaname = 'public' AND tablename = %(t)s",
-            {"t": table},
-        )
-        for (name,) in list(existing):
-            conn.exec_driver_sql(f"DROP POLICY {quote_ident(str(name))} ON public.{table}")
+        _drop_policies(conn, table)
     for table in (*NO_ACCESS, *SERVER_TABLES):
         if table in tables:
             conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
@@ -446,17 +440,22 @@ def _secure_sync(conn: Connection, roles: ServerRoles, tables: Sequence[str]) ->
     for table, rights in SYNC_TABLES.items():
         conn.exec_driver_sql(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
         conn.exec_driver_sql(f"GRANT {rights} ON public.{table} TO {users}")
-        existing = conn.exec_driver_sql(
-            "SELECT policyname FROM pg_catalog.pg_policies "
-            "WHERE schemaname = 'public' AND tablename = %(t)s",
-            {"t": table},
-        )
-        for (name,) in list(existing):
-            conn.exec_driver_sql(f"DROP POLICY {quote_ident(str(name))} ON public.{table}")
+        _drop_policies(conn, table)
     for policy in sync_policies(roles, tables):
         conn.exec_driver_sql(policy.sql())
     for signature in ("crm_sync_observe(bigint)", "crm_sync_existing(text, uuid[])"):
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {users}")
+
+
+def _drop_policies(conn: Connection, table: str) -> None:
+    """The table's policies go, to be made again from `policies()` (a rerun replaces them)."""
+    existing = conn.exec_driver_sql(
+        "SELECT policyname FROM pg_catalog.pg_policies "
+        "WHERE schemaname = 'public' AND tablename = %(t)s",
+        {"t": table},
+    )
+    for (name,) in list(existing):
+        conn.exec_driver_sql(f"DROP POLICY {quote_ident(str(name))} ON public.{table}")
 
 
 def _lock_advisory_functions(conn: Connection, owner: str) -> None:

@@ -223,6 +223,7 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
     touched_clients: set[uuid.UUID] = set()
     new_clients: set[uuid.UUID] = set()
     page = _PageContacts.of(incoming)
+    limited: bool | None = None  # the office login is held back by row-level security
     with capture.applying(conn):
         for synced in synced_tables():  # parents first
             states = by_table.get(synced.name)
@@ -231,7 +232,9 @@ def apply_states(conn: Connection, incoming: Sequence[RecordState]) -> ApplyRepo
             table = _table(synced.name)
             local = read_states(conn, synced, [s.row_id for s in states])
             if conn.dialect.name == "postgresql":
-                states = _without_hidden(conn, synced.name, states, local, report)
+                if limited is None:  # asked once per apply, and only when needed
+                    limited = not _sees_everything(conn)
+                states = _without_hidden(conn, synced.name, states, local, report, limited)
             inserts: dict[uuid.UUID, dict[str, Any]] = {}  # new rows, written in one go
             updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             rows: dict[uuid.UUID, RecordState] = {}  # merged states for sync_row
@@ -347,8 +350,10 @@ def _without_hidden(
     states: list[RecordState],
     local: Mapping[uuid.UUID, RecordState],
     report: ApplyReport,
+    limited: bool,
 ) -> list[RecordState]:
-    """The office's side of a push, for records it does not hold (or not for this login):
+    """The office's side of a push (from a login row-level security `limited`, or not),
+    for records it does not hold (or not for this login):
     one it removed for good (`server compact`: a laptop away for long edited it) stays
     removed, and one row-level security hides from the pushing login (handed to someone
     else meanwhile) stays as the office has it; so do new records under either (a note
@@ -357,7 +362,6 @@ def _without_hidden(
     unseen = [s for s in states if s.row_id not in local]
     if not unseen:
         return states
-    limited = not _sees_everything(conn)
     ids = [s.row_id for s in unseen]
     purged = _purged(conn, table, ids)
     hidden = _existing(conn, table, ids) - purged if limited else set()

@@ -41,6 +41,7 @@ from crm_desktop.models import Base
 from crm_desktop.store.database import Database
 from crm_desktop.store.synced_tables import DERIVED, SyncedTable, synced_tables
 from crm_desktop.sync.failpoints import failpoint
+from crm_desktop.sync.unchecked import unchecked
 
 Progress = Callable[[str, int], None]
 
@@ -167,16 +168,12 @@ def bootstrap(
     """Copy what the server shows this login into the (new) replica `laptop`; returns
     how many records were copied in this run. Run again after an interruption, it goes
     on where it stopped; once done, it does nothing."""
-    pooled = laptop.engine.raw_connection()
-    raw: Any = pooled.driver_connection
     dialect = laptop.engine.dialect
-    try:
+    with unchecked(laptop) as raw:
         raw.execute(STATE_TABLE)
         state = _read_state(raw)
         if state is not None and state.done:
             return 0
-        # the server's rows are consistent; a page may hold a person before her company
-        raw.execute("PRAGMA foreign_keys = OFF")
         if state is None:
             raw.execute("BEGIN IMMEDIATE")
             kept = _set_aside(raw)
@@ -260,11 +257,6 @@ def bootstrap(
                     break
         _finish(raw)
         return copied
-    finally:
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
-        raw.execute("PRAGMA foreign_keys = ON")
-        pooled.close()
 
 
 def drop_dangling_references(raw: Any) -> None:

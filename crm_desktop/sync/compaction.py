@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from crm_desktop.store import change_capture as capture
 from crm_desktop.store.database import Database
 from crm_desktop.store.synced_tables import synced_tables
 from crm_desktop.sync.bootstrap import drop_dangling_references
+from crm_desktop.sync.unchecked import unchecked
 
 ACTIVE_DAYS = 90  # a laptop not seen for longer downloads afresh when it comes back
 KEEP_DAYS = 30  # deleted records stay restorable (the recycle bin) at least this long
@@ -107,11 +109,8 @@ def remove_purged(laptop: Database, purged: list[tuple[str, uuid.UUID]]) -> int:
     if not purged:
         return 0
     order = {t.name: n for n, t in enumerate(synced_tables())}
-    pooled = laptop.engine.raw_connection()
-    raw: Any = pooled.driver_connection
     removed = 0
-    try:
-        raw.execute("PRAGMA foreign_keys = OFF")
+    with unchecked(laptop) as raw:
         raw.execute("BEGIN IMMEDIATE")
         raw.execute("UPDATE sync_site SET applying = 1 WHERE id = 1")
         for table, row_id in sorted(purged, key=lambda p: -order.get(p[0], 0)):
@@ -125,11 +124,6 @@ def remove_purged(laptop: Database, purged: list[tuple[str, uuid.UUID]]) -> int:
         raw.execute("UPDATE sync_site SET applying = 0 WHERE id = 1")
         raw.execute("COMMIT")
         return removed
-    finally:
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
-        raw.execute("PRAGMA foreign_keys = ON")
-        pooled.close()
 
 
 def _compact_table(conn: Connection, name: str, cutoff: dt.datetime, horizon: int) -> int:
@@ -207,10 +201,7 @@ def _wipe(laptop: Database, horizon: str) -> bool:
     that also marks the download unfinished (from `horizon`), so a kill before it ends
     leaves a replica every command refuses, not an empty one that looks healthy;
     refused (False) while anything waits to be sent."""
-    pooled = laptop.engine.raw_connection()
-    raw: Any = pooled.driver_connection
-    try:
-        raw.execute("PRAGMA foreign_keys = OFF")
+    with unchecked(laptop) as raw:
         raw.execute("BEGIN IMMEDIATE")
         if raw.execute("SELECT 1 FROM sync_outbox LIMIT 1").fetchone() is not None:
             raw.execute("ROLLBACK")
@@ -239,11 +230,6 @@ def _wipe(laptop: Database, horizon: str) -> bool:
         raw.execute("UPDATE sync_site SET applying = 0 WHERE id = 1")
         raw.execute("COMMIT")
         return True
-    finally:
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
-        raw.execute("PRAGMA foreign_keys = ON")
-        pooled.close()
 
 
 def behind(laptop: Database, server: Database) -> bool:
@@ -257,15 +243,17 @@ def behind(laptop: Database, server: Database) -> bool:
     return int(str(cursor or 0)) < below
 
 
-def refresh_if_behind(laptop: Database, server: Database, horizon: str, download: Any) -> bool:
+def refresh_if_behind(
+    laptop: Database, server: Database, horizon: Callable[[], str], download: Any
+) -> bool:
     """After its push: a laptop behind the office's compaction empties its copy and
-    downloads afresh (`download()`: the bootstrap, from `horizon`). Returns False when
+    downloads afresh (`download()`: the bootstrap, from `horizon()`). Returns False when
     it is behind but something was queued since the push (the app works on while it
     syncs): then it must not pull (its cursor would pass deletions it never received)
     and waits for the next sync, which pushes that first."""
     if not behind(laptop, server):
         return True
-    if not _wipe(laptop, horizon):
+    if not _wipe(laptop, horizon()):
         return False
     download()
     return True

@@ -107,6 +107,8 @@ def _alive(conn: Connection, ids: Iterable[str]) -> set[str]:
 def record(conn: Connection, new_ids: Sequence[uuid.UUID], now: dt.datetime) -> int:
     """Look for duplicates of clients new here (received in this pull, or whose phones
     or e-mails were); returns how many new pairs were recorded."""
+    if not new_ids:
+        return 0
     ensure_table(conn)
     keys = [i.hex for i in new_ids]
     pairs: dict[tuple[str, str], str] = {}

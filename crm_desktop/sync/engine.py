@@ -495,7 +495,7 @@ def synchronise(laptop: Database, server: Database, *, page_size: int = PULL_PAG
         current = compaction.refresh_if_behind(
             laptop,
             server,
-            _horizon(server),
+            lambda: _horizon(server),
             lambda: bootstrap(
                 laptop, server, page_size=BOOTSTRAP_PAGE, horizon=lambda: _horizon(server)
             ),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from crm_desktop.models import Base
 from crm_desktop.store.database import Database
 from crm_desktop.sync.bootstrap import drop_dangling_references
+from crm_desktop.sync.unchecked import unchecked
 
 CHUNK = 500
 
@@ -33,9 +34,7 @@ def evict_invisible(laptop: Database, server: Database) -> int:
     """Remove the clients this login no longer sees on the server (a login row-level
     security limits: not an administrator); returns how many."""
     clients = Base.metadata.tables["clients"]
-    pooled = laptop.engine.raw_connection()
-    raw: Any = pooled.driver_connection
-    try:
+    with unchecked(laptop) as raw:
         held = _local_clients(raw)
         gone: list[str] = []
         with server.engine.connect() as conn:
@@ -50,7 +49,6 @@ def evict_invisible(laptop: Database, server: Database) -> int:
                 gone += [i for i in part if i not in seen]
         if not gone:
             return 0
-        raw.execute("PRAGMA foreign_keys = OFF")
         raw.execute("BEGIN IMMEDIATE")
         if raw.execute("SELECT 1 FROM sync_outbox LIMIT 1").fetchone() is not None:
             # written since the push (the app works on while it syncs): those edits go
@@ -69,8 +67,3 @@ def evict_invisible(laptop: Database, server: Database) -> int:
         raw.execute("UPDATE sync_site SET applying = 0 WHERE id = 1")
         raw.execute("COMMIT")
         return len(gone)
-    finally:
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
-        raw.execute("PRAGMA foreign_keys = ON")
-        pooled.close()

@@ -116,7 +116,7 @@ def test_a_laptop_behind_with_an_edit_queued_meanwhile_waits_for_the_next_sync(
         made = create_client(session, ClientChanges(name="Только Что Записан")).id
     with away.engine.connect() as conn:
         cursor = conn.exec_driver_sql("SELECT pull_cursor FROM sync_replica").scalar()
-    refreshed = compaction.refresh_if_behind(away, server, "0", lambda: None)
+    refreshed = compaction.refresh_if_behind(away, server, lambda: "0", lambda: None)
     assert refreshed is False  # no wipe with something queued: no pull either
     with away.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT pull_cursor FROM sync_replica").scalar() == cursor
