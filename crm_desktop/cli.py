@@ -25,6 +25,7 @@ from crm_desktop.commands import (
     invoice_documents,
     invoices,
     orders,
+    reports,
     server,
     setup,
     sync,
@@ -68,6 +69,7 @@ def build_parser() -> Parser:
     invoices.register(commands)  # `invoice pdf`: invoices.subcommands(commands)
     invoice_documents.register(commands)  # `invoice pdf|xlsx|send`, `proposal pdf`
     orders.register(commands)
+    reports.register(commands)
     server.register(commands)
     sync.register(commands)
     return parser

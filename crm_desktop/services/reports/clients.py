@@ -1,0 +1,367 @@
+"""Client analytics over issued invoices: ABC (share of revenue), XYZ (regularity of
+monthly purchases), RFM (recency, frequency, money), sleeping clients (no contact for N
+days) and churn (bought in the previous period of the same length, not in this one),
+with the average lifetime value.
+
+The period picks the invoices (by issue date); a manager (`owner`) picks the invoices
+credited to them, or for "sleeping" the clients they are responsible for. Sums, ranks
+and shares are computed by the database; Python only labels the rows it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Float, and_, case, cast, exists, func, literal, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.i18n import _
+from crm_desktop.models import Client, Invoice
+from crm_desktop.services.reports.money import ISSUED, ZERO, issued_in, months
+from crm_desktop.services.reports.sql import moments, month_of_date
+from crm_desktop.services.reports.table import Column, Kind, ReportParams, ReportTable, percent
+
+A_SHARE, B_SHARE = 80, 95  # percent of revenue: class A, then B (ABC)
+X_CV, Y_CV = 10, 25  # percent, coefficient of variation of monthly revenue (XYZ)
+SLEEPING_DAYS = 90
+SEGMENTS = (  # (R at least, F at least, R at most, F at most, name): the first that fits
+    (4, 4, 5, 5, "Champions"),
+    (2, 4, 5, 5, "Loyal"),
+    (4, 1, 5, 2, "New"),
+    (1, 3, 2, 5, "At risk"),
+    (1, 1, 2, 2, "Lost"),
+    (1, 1, 5, 5, "Needs attention"),
+)
+
+
+def _segment_label(name: str) -> str:
+    labels = {
+        "Champions": _("Champions"),
+        "Loyal": _("Loyal"),
+        "New": _("New"),
+        "At risk": _("At risk"),
+        "Lost": _("Lost customers"),
+        "Needs attention": _("Needs attention"),
+    }
+    return labels[name]
+
+
+def _limited(query: Any, params: ReportParams) -> Any:
+    return query.limit(params.limit) if params.limit else query
+
+
+def abc(session: Session, params: ReportParams) -> ReportTable:
+    """Clients by revenue, largest first: A until 80 % of the period's revenue is
+    reached (the client who crosses 80 % included), then B until 95 %, then C."""
+    revenue = (
+        select(Invoice.client_id.label("client_id"), func.sum(Invoice.total).label("revenue"))
+        .where(issued_in(params))
+        .group_by(Invoice.client_id)
+        .subquery()
+    )
+    order = (revenue.c.revenue.desc(), revenue.c.client_id)
+    running = func.sum(revenue.c.revenue).over(order_by=order, rows=(None, 0))
+    whole = func.sum(revenue.c.revenue).over()
+    before = running - revenue.c.revenue  # the revenue of the clients above this one
+    klass = case(
+        (before * 100 < whole * A_SHARE, "A"),
+        (before * 100 < whole * B_SHARE, "B"),
+        else_="C",
+    )
+    ranked = select(
+        revenue.c.client_id,
+        revenue.c.revenue,
+        running.label("running"),
+        whole.label("whole"),
+        klass.label("class"),
+    ).subquery()
+    counts = {
+        k: (n, amount or ZERO)
+        for k, n, amount in session.execute(
+            select(ranked.c["class"], func.count(), func.sum(ranked.c.revenue)).group_by(
+                ranked.c["class"]
+            )
+        )
+    }
+    total = sum((amount for _n, amount in counts.values()), ZERO)
+    query = _limited(
+        select(Client.name, Client.owner, ranked.c.revenue, ranked.c.running, ranked.c["class"])
+        .join(Client, Client.id == ranked.c.client_id)
+        .order_by(ranked.c.revenue.desc(), ranked.c.client_id),
+        params,
+    )
+    table = ReportTable(
+        "abc",
+        _("ABC analysis"),
+        params,
+        [
+            Column("client", _("Client")),
+            Column("manager", _("Manager")),
+            Column("revenue", _("Revenue"), Kind.MONEY),
+            Column("share", _("Share, %"), Kind.PERCENT),
+            Column("cumulative", _("Cumulative share, %"), Kind.PERCENT),
+            Column("class", _("Class")),
+        ],
+    )
+    for name, owner, amount, cumulative, klass_name in session.execute(query):
+        table.rows.append(
+            (name, owner, amount, percent(amount, total), percent(cumulative, total), klass_name)
+        )
+    table.totals = {"revenue": total, "clients": sum(n for n, _a in counts.values())}
+    table.total_labels = {"revenue": _("Revenue"), "clients": _("Clients")}
+    for k in "ABC":
+        n, amount = counts.get(k, (0, ZERO))
+        table.totals[k] = n
+        table.totals[f"{k}_revenue"] = amount
+        table.total_labels[k] = _("Class {name}: clients", name=k)
+        table.total_labels[f"{k}_revenue"] = _("Class {name}: revenue", name=k)
+    return table
+
+
+def xyz(session: Session, params: ReportParams) -> ReportTable:
+    """Clients who bought in the period, by how evenly their revenue spreads over its
+    months (a month without purchases counts as zero): the coefficient of variation
+    (standard deviation over the mean) up to 10 % is X, up to 25 % is Y, above is Z."""
+    month = month_of_date(session, Invoice.issue_date)
+    monthly = (
+        select(
+            Invoice.client_id.label("client_id"),
+            month.label("month"),
+            func.sum(Invoice.total).label("amount"),
+        )
+        .where(issued_in(params))
+        .group_by(Invoice.client_id, month)
+        .subquery()
+    )
+    raw = cast(monthly.c.amount, Float)
+    query = (
+        select(
+            Client.name,
+            Client.owner,
+            func.count().label("months"),
+            func.sum(monthly.c.amount).label("revenue"),
+            func.sum(raw).label("s1"),
+            func.sum(raw * raw).label("s2"),
+        )
+        .join(Client, Client.id == monthly.c.client_id)
+        .group_by(monthly.c.client_id, Client.name, Client.owner)
+        .order_by(func.sum(monthly.c.amount).desc(), monthly.c.client_id)
+    )
+    n = len(months(params))
+    table = ReportTable(
+        "xyz",
+        _("XYZ analysis"),
+        params,
+        [
+            Column("client", _("Client")),
+            Column("manager", _("Manager")),
+            Column("months", _("Months with purchases"), Kind.INT),
+            Column("revenue", _("Revenue"), Kind.MONEY),
+            Column("variation", _("Variation, %"), Kind.PERCENT),
+            Column("class", _("Class")),
+        ],
+    )
+    classes: Counter[str] = Counter()
+    for name, owner, bought, revenue, s1, s2 in session.execute(query):
+        mean = s1 / n
+        variance = max(s2 / n - mean * mean, 0.0)
+        cv = Decimal(str(round(math.sqrt(variance) / mean * 100, 6))) if mean else Decimal(0)
+        klass = "X" if cv <= X_CV else "Y" if cv <= Y_CV else "Z"
+        classes[klass] += 1
+        if not params.limit or len(table.rows) < params.limit:
+            table.rows.append((name, owner, bought, revenue, cv, klass))
+    table.totals = {"clients": sum(classes.values()), **{k: classes[k] for k in "XYZ"}}
+    table.total_labels = {"clients": _("Clients")}
+    table.total_labels.update({k: _("Class {name}: clients", name=k) for k in "XYZ"})
+    return table
+
+
+def _score(rank: int, count: int) -> int:
+    """A quintile score 1..5 from a client's rank (1 for the lowest figure; equal
+    figures share the lowest rank, so they share a score)."""
+    return 1 + (5 * (rank - 1)) // count
+
+
+def _segment(r: int, f: int) -> str:
+    for r_low, f_low, r_high, f_high, name in SEGMENTS:
+        if r_low <= r <= r_high and f_low <= f <= f_high:
+            return name
+    return SEGMENTS[-1][4]
+
+
+def rfm(session: Session, params: ReportParams) -> ReportTable:
+    """Clients who bought in the period, scored 1..5 (5 best) by quintile on recency
+    (days from their last purchase to the period's end), frequency (invoices) and money
+    (their revenue): of n clients, the one ranked k-th from the lowest figure scores
+    1 + ⌊5(k−1)/n⌋; clients with equal figures share the lowest rank and its score."""
+    per = (
+        select(
+            Invoice.client_id.label("client_id"),
+            func.max(Invoice.issue_date).label("last_date"),
+            func.count().label("frequency"),
+            func.sum(Invoice.total).label("money"),
+        )
+        .where(issued_in(params))
+        .group_by(Invoice.client_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Client.name,
+            Client.owner,
+            per.c.last_date,
+            per.c.frequency,
+            per.c.money,
+            func.rank().over(order_by=per.c.last_date),
+            func.rank().over(order_by=per.c.frequency),
+            func.rank().over(order_by=per.c.money),
+            func.count().over(),
+        )
+        .join(Client, Client.id == per.c.client_id)
+        .order_by(per.c.money.desc(), per.c.client_id)
+    )
+    table = ReportTable(
+        "rfm",
+        _("RFM analysis"),
+        params,
+        [
+            Column("client", _("Client")),
+            Column("manager", _("Manager")),
+            Column("last_purchase", _("Last purchase"), Kind.DATE),
+            Column("recency_days", _("Days since"), Kind.INT),
+            Column("frequency", _("Invoices"), Kind.INT),
+            Column("monetary", _("Revenue"), Kind.MONEY),
+            Column("r", "R", Kind.INT),
+            Column("f", "F", Kind.INT),
+            Column("m", "M", Kind.INT),
+            Column("rfm", "RFM"),
+            Column("segment", _("Segment")),
+        ],
+    )
+    segments: Counter[str] = Counter()
+    for name, owner, last, frequency, money, r_rank, f_rank, m_rank, n in session.execute(query):
+        r, f, m = _score(r_rank, n), _score(f_rank, n), _score(m_rank, n)
+        segment = _segment(r, f)
+        segments[segment] += 1
+        if not params.limit or len(table.rows) < params.limit:
+            recency = (params.date_to - last).days
+            label = _segment_label(segment)
+            table.rows.append(
+                (name, owner, last, recency, frequency, money, r, f, m, f"{r}{f}{m}", label)
+            )
+    table.totals = {"clients": sum(segments.values())}
+    table.total_labels = {"clients": _("Clients")}
+    for *_bounds, name in SEGMENTS:
+        key = name.lower().replace(" ", "_")
+        table.totals[key] = segments[name]
+        table.total_labels[key] = _segment_label(name)
+    return table
+
+
+def sleeping(session: Session, params: ReportParams) -> ReportTable:
+    """Clients with no contact logged for `days` (90 by default) by the period's end;
+    one never contacted counts from the day it was added."""
+    days = params.days if params.days is not None else SLEEPING_DAYS
+    _start, end = moments(params)
+    since = func.coalesce(Client.last_contact_at, Client.created_at)
+    conditions = [Client.deleted_at.is_(None), since < end - dt.timedelta(days=days)]
+    if params.owner:
+        conditions.append(Client.owner == params.owner)
+    where = and_(*conditions)
+    count = session.execute(select(func.count()).select_from(Client).where(where)).scalar_one()
+    query = _limited(
+        select(Client.name, Client.owner, Client.last_contact_at, Client.created_at)
+        .where(where)
+        .order_by(since, Client.id),
+        params,
+    )
+    table = ReportTable(
+        "sleeping",
+        _("Sleeping clients"),
+        params,
+        [
+            Column("client", _("Client")),
+            Column("manager", _("Manager")),
+            Column("last_contact", _("Last contact"), Kind.DATE),
+            Column("days", _("Days without contact"), Kind.INT),
+        ],
+    )
+    last_day = params.date_to
+    for name, owner, contact, created in session.execute(query):
+        moment = contact or created
+        local = moment.astimezone(params.tz).date()
+        table.rows.append((name, owner, local if contact else None, (last_day - local).days))
+    table.totals = {"clients": count, "days": days}
+    table.total_labels = {"clients": _("Clients"), "days": _("No contact for, days")}
+    return table
+
+
+def churn(session: Session, params: ReportParams) -> ReportTable:
+    """Clients who bought in the previous period of the same length but not in this one;
+    churn rate = those / the previous period's buyers. Average lifetime value: all the
+    revenue invoiced up to the period's end over the number of clients who ever bought."""
+    length = params.date_to - params.date_from + dt.timedelta(days=1)
+    before = ReportParams(
+        params.date_from - length,
+        params.date_from - dt.timedelta(days=1),
+        owner=params.owner,
+        tz=params.tz,
+    )
+    current = select(literal(1)).where(issued_in(params), Invoice.client_id == Client.id)
+    previous = (
+        select(
+            Invoice.client_id.label("client_id"),
+            func.max(Invoice.issue_date).label("last_date"),
+            func.sum(Invoice.total).label("revenue"),
+        )
+        .where(issued_in(before))
+        .group_by(Invoice.client_id)
+        .subquery()
+    )
+    buyers = session.execute(select(func.count()).select_from(previous)).scalar_one()
+    lost = (
+        select(Client.name, Client.owner, previous.c.last_date, previous.c.revenue)
+        .join(Client, Client.id == previous.c.client_id)
+        .where(~exists(current))
+    )
+    churned, churned_revenue = session.execute(
+        select(func.count(), func.sum(lost.subquery().c.revenue))
+    ).one()
+    ever = session.execute(
+        select(func.sum(Invoice.total), func.count(func.distinct(Invoice.client_id))).where(
+            issued_in(params, until_only=True), Invoice.status.in_(ISSUED)
+        )
+    ).one()
+    lifetime = (ever[0] / ever[1]).quantize(Decimal("0.01")) if ever[1] else None
+    table = ReportTable(
+        "churn",
+        _("Churn"),
+        params,
+        [
+            Column("client", _("Client")),
+            Column("manager", _("Manager")),
+            Column("last_purchase", _("Last purchase"), Kind.DATE),
+            Column("previous_revenue", _("Revenue in the previous period"), Kind.MONEY),
+        ],
+    )
+    query = _limited(lost.order_by(previous.c.revenue.desc(), previous.c.client_id), params)
+    table.rows = [tuple(row) for row in session.execute(query)]
+    table.totals = {
+        "previous_buyers": buyers,
+        "churned": churned,
+        "churn_rate": percent(churned, buyers),
+        "lost_revenue": churned_revenue or ZERO,
+        "avg_lifetime_value": lifetime,
+    }
+    table.total_kinds = {"churn_rate": Kind.PERCENT, "avg_lifetime_value": Kind.MONEY}
+    table.total_labels = {
+        "previous_buyers": _("Bought in the previous period"),
+        "churned": _("Stopped buying"),
+        "churn_rate": _("Churn rate, %"),
+        "lost_revenue": _("Their revenue in the previous period"),
+        "avg_lifetime_value": _("Average lifetime value"),
+    }
+    return table
