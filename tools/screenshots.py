@@ -24,6 +24,7 @@ from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.invoicing import InvoiceLineInput
 from crm_desktop.services.orders import OrderChanges, create_order, move_order
 from crm_desktop.services.products import list_products
+from crm_desktop.services.reports.dashboard import Tile
 from crm_desktop.services.search import search_clients
 from crm_desktop.services.tasks import add_task
 from crm_desktop.store.database import open_database
@@ -38,6 +39,7 @@ from crm_desktop.ui.my_day import MyDayPage
 from crm_desktop.ui.orders_page import OrdersPage
 from crm_desktop.ui.price_list import PriceListPage
 from crm_desktop.ui.print_preview import InvoicePrintPreview, render_for_preview
+from crm_desktop.ui.reports_page import ReportsPage
 from crm_desktop.ui.users_page import UsersPage
 
 
@@ -339,6 +341,35 @@ def users_page(app: QApplication, db: Any, out: Path, lang: str) -> None:
     page.close()
 
 
+def reports_section(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """Reports: the dashboard, the records behind its first funnel bar, and revenue by
+    month over the last 12 months and the ABC analysis."""
+    window.sidebar.setCurrentRow(section_row(window, "reports"))
+    page = window.reports.page
+    assert isinstance(page, ReportsPage)
+    dashboard = page.show_dashboard()
+    if dashboard.loading:
+        wait_for(app, dashboard.sig_loaded)
+    settle(app, 900)  # the bars grow in
+    window.grab().save(str(out / f"reports-dashboard-{lang}.png"))
+    dialog = dashboard.bar_clicked(Tile.FUNNEL, 0)
+    if dialog is not None:
+        wait_for(app, dialog.sig_loaded, 5000)
+        dialog.grab().save(str(out / f"reports-dashboard-records-{lang}.png"))
+        dialog.close()
+    view = page.show_reports()
+    view.choose_report("revenue")
+    view.preset.setCurrentIndex(view.preset.findData("12_months"))
+    view.run()
+    wait_for(app, view.sig_shown)
+    window.grab().save(str(out / f"reports-revenue-{lang}.png"))
+    view.choose_report("abc")
+    view.run()
+    wait_for(app, view.sig_shown)
+    window.grab().save(str(out / f"reports-abc-{lang}.png"))
+    page.show_dashboard()
+
+
 def office_server(app: QApplication, out: Path, lang: str) -> None:
     """On a real (embedded) PostgreSQL set up by `server init`: the Seats tab with two
     colleagues holding seats, and the "Make this computer the office server" dialog."""
@@ -429,9 +460,7 @@ def main() -> int:
             settle(app)
             card.grab().save(str(out / f"card-history-{lang}.png"))
             card.close()
-            window.sidebar.setCurrentRow(section_row(window, "reports"))
-            settle(app)
-            window.grab().save(str(out / f"coming-soon-{lang}.png"))
+            reports_section(app, window, out, lang)
             window.sidebar.setCurrentRow(section_row(window, "settings"))
             settle(app)
             window.grab().save(str(out / f"settings-{lang}.png"))

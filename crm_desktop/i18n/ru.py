@@ -879,7 +879,7 @@ MESSAGES: dict[str, str] = {
     "Generated {moment}": "Сформировано {moment}",
     "Page {number}": "Страница {number}",
     "New clients this month": "Новые клиенты в этом месяце",
-    "Deals at the stage «{stage}»": "Сделки на этапе «{stage}»",
+    "Deals that reached the stage «{stage}»": "Сделки, дошедшие до этапа «{stage}»",
     "Deals closed this month: {manager}": "Сделки, закрытые в этом месяце: {manager}",
     "Invoices issued {period}": "Счета, выставленные в {period}",
     "Overdue tasks": "Просроченные задачи",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.services.users import UserView, find_user
+from crm_desktop.services.vocabulary import Role
 from crm_desktop.store.database import Database
+from crm_desktop.ui.background import Background
 from crm_desktop.ui.client_table import ClientTableModel
 from crm_desktop.ui.clients_page import ClientsPage
-from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.connection import ConnectionMonitor
 from crm_desktop.ui.deferred_page import DeferredPage
 from crm_desktop.ui.icons import icon
@@ -40,6 +43,7 @@ if TYPE_CHECKING:  # the sections' modules load when a section is first opened
     from crm_desktop.ui.orders_page import OrdersPage
     from crm_desktop.ui.price_list import PriceListPage
     from crm_desktop.ui.reminders import ReminderWatcher
+    from crm_desktop.ui.reports_page import ReportsPage
     from crm_desktop.ui.settings_page import SettingsPage
     from crm_desktop.ui.users_page import UsersPage
 
@@ -75,9 +79,9 @@ class MainWindow(QMainWindow):
         self.orders = DeferredPage(self._make_orders)
         self.products = DeferredPage(self._make_price_list)
         self.users = DeferredPage(self._make_users)
+        self.reports = DeferredPage(self._make_reports)
         self.reminders: ReminderWatcher | None = None  # made a moment after the window shows
         self._closed = False
-        soon = self.tr("This section comes with the next version of the program.")
         sections = [
             ("clients", self.tr("Clients"), self.clients),
             ("deals", self.tr("Deals"), self.deals),
@@ -85,11 +89,7 @@ class MainWindow(QMainWindow):
             ("invoices", self.tr("Invoices"), self.invoices),
             ("orders", self.tr("Orders"), self.orders),
             ("products", self.tr("Price list"), self.products),
-            (
-                "reports",
-                self.tr("Reports"),
-                ComingSoonPage(self.tr("Reports and dashboards"), soon),
-            ),
+            ("reports", self.tr("Reports"), self.reports),
             ("users", self.tr("Users"), self.users),
             ("settings", self.tr("Settings"), self.settings_section),
         ]
@@ -234,6 +234,31 @@ class MainWindow(QMainWindow):
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 
+    def _make_reports(self) -> ReportsPage:
+        from crm_desktop.ui.reports_page import ReportsPage
+
+        page = ReportsPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _open_dashboard_for_executives(self) -> None:
+        """An executive starts on the dashboard: their role is looked up in a worker once
+        the window is up, and the section changes only if they have not moved yet."""
+        login = self._login
+        if login is None:
+            return
+        Background(self._db, lambda s: find_user(s, login), login, write=False).on_done(
+            self._land
+        ).start()
+
+    def _land(self, user: UserView | None) -> None:
+        if self._closed or not shiboken6.isValid(self) or user is None:
+            return
+        if user.role == Role.EXECUTIVE and self.sidebar.currentRow() == 0:
+            for row in range(self.sidebar.count()):
+                if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == "reports":
+                    self.sidebar.setCurrentRow(row)
+
     def _tasks_changed(self) -> None:
         page = self.tasks.page
         if page is not None and self.tasks.isVisible():
@@ -254,6 +279,7 @@ class MainWindow(QMainWindow):
         if not self._reminders_started:  # once the window is up: no cost at launch
             self._reminders_started = True
             QTimer.singleShot(REMINDERS_AFTER_MS, self._start_reminders)
+            self._open_dashboard_for_executives()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remove_connection_reporter(self.connection.report)

@@ -488,3 +488,8 @@ def test_dashboard_tiles_and_the_records_behind_them(
         assert sorted(r[0] for r in web.rows) == ["С сайта 1", "С сайта 2"]
         at_stage = records_behind(s, Tile.FUNNEL, "Успешно", today, MSK)
         assert len(at_stage.rows) == 3
+        # a bar and its records agree: the first stage counts every deal that reached it
+        reached = records_behind(s, Tile.FUNNEL, "Новый", today, MSK)
+        assert len(reached.rows) == board.funnel[0].value == 11
+        later = records_behind(s, Tile.FUNNEL, "КП отправлено", today, MSK)
+        assert len(later.rows) == board.funnel[2].value

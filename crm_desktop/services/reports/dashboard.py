@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from crm_desktop.errors import NotFound
 from crm_desktop.i18n import _
 from crm_desktop.models import (
     Client,
@@ -26,6 +27,7 @@ from crm_desktop.models import (
     TaskStatus,
     utcnow,
 )
+from crm_desktop.services.pipelines import find_pipeline
 from crm_desktop.services.reports.money import ISSUED, ZERO
 from crm_desktop.services.reports.sales import funnel
 from crm_desktop.services.reports.sql import moments
@@ -252,6 +254,28 @@ def records_behind(
     return table
 
 
+def _reached(session: Session, stage_name: str) -> Any:
+    """The deals the funnel counts as having reached a stage of the default pipeline:
+    standing there or at a later open stage, or won; lost ones only at the first stage;
+    for a won or lost stage, the deals standing there."""
+    try:
+        pipeline = find_pipeline(session, None, create=False)
+    except NotFound:
+        return Deal.id.is_(None)
+    stages = pipeline.stages
+    chosen = next((s for s in stages if s.name == stage_name), None)
+    if chosen is None:
+        return Deal.id.is_(None)
+    if chosen.outcome != StageOutcome.OPEN:
+        return Deal.stage_id == chosen.id
+    open_stages = [s for s in stages if s.outcome == StageOutcome.OPEN]
+    later = [s.id for s in open_stages if s.position >= chosen.position]
+    won = [s.id for s in stages if s.outcome == StageOutcome.WON]
+    lost = [s.id for s in stages if s.outcome == StageOutcome.LOST]
+    first = open_stages[0].id == chosen.id
+    return Deal.stage_id.in_(later + won + (lost if first else []))
+
+
 def _deals_behind(
     session: Session, tile: Tile, key: str, today: dt.date, tz: dt.tzinfo | None
 ) -> ReportTable:
@@ -266,8 +290,8 @@ def _deals_behind(
     if tile is Tile.FUNNEL:
         params = ReportParams(today - dt.timedelta(days=FUNNEL_DAYS - 1), today, tz=tz)
         start, end = moments(params)
-        conditions += [Deal.created_at >= start, Deal.created_at < end, Stage.name == key]
-        title = _("Deals at the stage «{stage}»", stage=key)
+        conditions += [Deal.created_at >= start, Deal.created_at < end, _reached(session, key)]
+        title = _("Deals that reached the stage «{stage}»", stage=key)
     else:
         params = ReportParams(month_start(today), today, tz=tz)
         start, end = moments(params)

@@ -21,9 +21,10 @@ def display_value(value: Any, kind: Kind, lang: str | None = None) -> str:
     if kind is Kind.MONEY:
         amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
         return russian.money(amount) if lang == "ru" else f"{amount:,.2f}"
-    if kind in (Kind.PERCENT, Kind.NUMBER):
+    if kind in (Kind.PERCENT, Kind.NUMBER):  # always one place, so a column lines up
         number = Decimal(value).quantize(TENTH, rounding=ROUND_HALF_UP)
-        return russian.quantity(number) if lang == "ru" else f"{number:,.1f}"
+        text = f"{number:,.1f}"
+        return text.replace(",", russian.NBSP).replace(".", ",") if lang == "ru" else text
     if kind is Kind.INT:
         return russian.quantity(Decimal(int(value))) if lang == "ru" else f"{int(value):,}"
     if kind is Kind.DATE and isinstance(value, dt.date):
