@@ -92,5 +92,11 @@ BENCHMARKS: dict[str, Benchmark] = {
             "converging",
             "replicas",
         ),
+        Benchmark(
+            "reports",
+            "every report (each grouping, and one manager's) over a year of N clients' history "
+            "(3 interactions, 0.5 invoices per client), and the dashboard, SQLite and PostgreSQL",
+            "reports",
+        ),
     )
 }
