@@ -53,6 +53,10 @@ class MailRefused(Refused):
     """The mail server refused the login, an address or the message (exit 3)."""
 
 
+class AddressRefused(MailRefused):
+    """The mail server refused to deliver to an address (the others may still go)."""
+
+
 @dataclass(frozen=True)
 class MailSettings:
     host: str = ""
@@ -287,7 +291,7 @@ def send_document(
             )
         ) from None
     except smtplib.SMTPRecipientsRefused as exc:
-        raise MailRefused(
+        raise AddressRefused(
             _(
                 "The mail server {server} refused to deliver to {to}.",
                 server=where,

@@ -1,0 +1,361 @@
+"""Segments, consent and personalised mailing (issue 9), on SQLite and PostgreSQL, with a
+real SMTP server on loopback (aiosmtpd)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from crm_desktop.errors import NotFound, ValidationError
+from crm_desktop.models import (
+    Client,
+    ClientKind,
+    ClientTag,
+    Interaction,
+    InteractionKind,
+    MailRecipient,
+    Role,
+    Tag,
+)
+from crm_desktop.services.consents import UnsubscribeVia, give_consent, unsubscribe
+from crm_desktop.services.mail import MailRefused, MailServerUnavailable, MailSettings
+from crm_desktop.services.mailing.runs import MailingJob, open_run
+from crm_desktop.services.mailing.templates import find_template, save_template
+from crm_desktop.services.segments import (
+    SegmentRules,
+    count_segment,
+    find_segment,
+    list_segments,
+    save_segment,
+)
+from crm_desktop.services.users import add_user
+from crm_desktop.store.database import Database
+from tests.services import report_data as data
+from tests.services.test_mail import LOGIN, Inbox, check_login, free_port, running, settings_for
+
+BODY = "Здравствуйте, {{ имя }}!\nДля {{ компания }} у нас скидка. Ваш менеджер {{ менеджер }}."
+
+
+@dataclass
+class People:
+    ids: dict[str, uuid.UUID]
+
+
+def person(
+    s: Any,
+    name: str,
+    email: str | None,
+    *,
+    owner: str | None = "ivanova",
+    company: str | None = None,
+    **extra: Any,
+) -> uuid.UUID:
+    employer = None
+    if company:
+        employer = Client(kind=ClientKind.COMPANY, name=company, owner=owner)
+        session_add(s, employer)
+    client = Client(
+        kind=ClientKind.PERSON,
+        name=name,
+        owner=owner,
+        company_id=employer.id if employer else None,
+        **extra,
+    )
+    session_add(s, client)
+    if email:
+        from crm_desktop.models import Email
+
+        s.add(Email(client_id=client.id, address=email, position=0))
+        client.primary_email = email
+    s.flush()
+    return client.id
+
+
+def session_add(s: Any, record: Any) -> None:
+    s.add(record)
+    s.flush()
+
+
+@pytest.fixture
+def people(db: Database) -> People:
+    """Five people of ivanova's with e-mails (three consented, one of whom unsubscribes),
+    one of petrov's, one without an e-mail."""
+    ids: dict[str, uuid.UUID] = {}
+    with db.unit_of_work() as s:
+        add_user(s, "ivanova", Role.MANAGER, full_name="Иванова Мария")
+        add_user(s, "petrov", Role.MANAGER)
+        vip = Tag(name="VIP", name_folded="vip")
+        s.add(vip)
+        s.flush()
+        ids["anna"] = person(s, "Смирнова Анна Сергеевна", "anna@example.ru", company="Ромашка")
+        ids["boris"] = person(
+            s,
+            "Борисов Борис",
+            "boris@example.ru",
+            birth_date=dt.date(1980, dt.date.today().month, 1),
+        )
+        ids["vera"] = person(s, "Вера Лебедева", "vera@example.ru")
+        ids["gleb"] = person(s, "Глеб Нет-Согласия", "gleb@example.ru")
+        ids["dina"] = person(s, "Дина Без-Почты", None)
+        ids["petr"] = person(s, "Пётр Чужой", "petr@example.ru", owner="petrov")
+        s.add(ClientTag(client_id=ids["anna"], tag_id=vip.id))
+        s.add(ClientTag(client_id=ids["vera"], tag_id=vip.id))
+    with db.unit_of_work() as s:
+        for key in ("anna", "boris", "vera", "dina", "petr"):
+            give_consent(s, ids[key], given_on=dt.date(2026, 1, 10), source="анкета на сайте")
+        save_segment(s, "Мои", SegmentRules(owner="ivanova", kind="person"))
+        save_template(s, "Акция", "Предложение для {{ имя }}", BODY)
+    with db.unit_of_work() as s:
+        unsubscribe(s, ids["vera"], UnsubscribeVia.CALL)
+    return People(ids)
+
+
+def test_segment_rules_pick_their_clients(db: Database, people: People) -> None:
+    ids = people.ids
+    with db.unit_of_work() as s:
+        goods = data.product(s, "Кофе")
+        data.invoice(
+            s, ids["anna"], dt.date.today().isoformat(), "900", lines=(("Кофе", goods, "3", "900"),)
+        )
+        s.get(Client, ids["gleb"]).source = "выставка"  # type: ignore[union-attr]
+        s.get(Client, ids["boris"]).last_contact_at = data.at("2020-01-01")  # type: ignore[union-attr]
+    with db.unit_of_work(write=False) as s:
+
+        def count(**rules: Any) -> int:
+            return count_segment(s, SegmentRules(**rules))
+
+        assert count(owner="ivanova") == 6  # five people and the company «Ромашка»
+        assert count(tags=("vip",)) == 2  # the tag's case does not matter
+        assert count(source="выставка") == 1
+        assert count(birthday_this_month=True) == 1
+        assert count(product="Кофе") == 1
+        assert count(no_contact_days=365, owner="petrov") == 1  # never contacted
+        assert count(contacted_within_days=30) == 0
+        assert count(owner="ivanova", tags=("VIP",), kind="person") == 2
+        assert count(kind="company") == 1
+        assert count(rfm="champions") + count(rfm="lost") + count(rfm="needs_attention") >= 1
+    with db.unit_of_work() as s:
+        save_segment(s, "мои", SegmentRules(owner="petrov"))  # the same name: replaced
+        listed = {v.name: v.count for v in list_segments(s)}
+    assert listed == {"мои": 1}
+
+
+def test_segments_refuse_bad_rules(db: Database) -> None:
+    with db.unit_of_work() as s:
+        with pytest.raises(ValidationError, match="at least one rule"):
+            save_segment(s, "Пустой", SegmentRules())
+        with pytest.raises(ValidationError, match="RFM class"):
+            save_segment(s, "RFM", SegmentRules(rfm="kings"))
+        with pytest.raises(ValidationError, match="days"):
+            save_segment(s, "Дни", SegmentRules(no_contact_days=0))
+        with pytest.raises(NotFound):
+            find_segment(s, "Нет такого")
+
+
+def test_unsubscribing_marks_the_card_withdraws_consent_and_says_so(
+    db: Database, people: People
+) -> None:
+    with db.unit_of_work(write=False) as s:
+        vera = s.get(Client, people.ids["vera"])
+        assert vera is not None and vera.unsubscribed_at is not None
+        notes = s.scalars(select(Interaction.text).where(Interaction.client_id == vera.id)).all()
+        assert notes == ["Unsubscribed from marketing mail (a call)"]
+    with db.unit_of_work() as s:  # she asks again: the consent lifts the mark
+        give_consent(s, people.ids["vera"], source="звонок")
+    with db.unit_of_work(write=False) as s:
+        assert s.get(Client, people.ids["vera"]).unsubscribed_at is None  # type: ignore[union-attr]
+
+
+def test_templates_refuse_unknown_placeholders_and_stay_in_the_sandbox(db: Database) -> None:
+    with db.unit_of_work() as s:
+        with pytest.raises(ValidationError, match=r"\{\{ город \}\}"):
+            save_template(s, "Плохой", "Тема", "Привет, {{ имя }} из {{ город }}")
+        with pytest.raises(ValidationError, match="line 1"):
+            save_template(s, "Сломанный", "Тема", "Привет, {{ имя ")
+        save_template(s, "English", "Hi {{ name }}", "Dear {{ name }} of {{ company }}")
+        with pytest.raises(ValidationError, match="cannot be filled in.*unsafe"):
+            save_template(s, "Хитрый", "Тема", "{{ имя.__class__.__mro__ }}")
+        assert find_template(s, "english").subject == "Hi {{ name }}"
+
+
+@pytest.fixture
+def inbox() -> Inbox:
+    return Inbox()
+
+
+@dataclass
+class RefusingInbox(Inbox):
+    refused: str = "boris@example.ru"
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        if address == self.refused:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(inbox: Inbox) -> Iterator[Controller]:
+    controller = running(inbox)
+    yield controller
+    controller.stop()
+
+
+def job(db: Database, run_id: uuid.UUID, settings: MailSettings, **options: Any) -> MailingJob:
+    return MailingJob(lambda: db.unit_of_work(), run_id, settings, rate=6000, **options)
+
+
+def test_a_mailing_reaches_only_consenting_clients_with_their_names(
+    db: Database, people: People, inbox: Inbox, smtp: Controller
+) -> None:
+    with db.unit_of_work() as s:
+        dry = open_run(s, "Мои", "Акция", dry_run=True)
+    assert dry.run_id is None and dry.recipients == 2  # anna and boris
+    reasons = {o.client: o.reason for o in dry.skipped}
+    assert reasons == {
+        "Вера Лебедева": "unsubscribed",
+        "Глеб Нет-Согласия": "no consent to marketing mail",
+        "Дина Без-Почты": "no e-mail address",
+    }
+    with db.unit_of_work() as s:
+        opened = open_run(s, "Мои", "Акция")
+    assert opened.run_id is not None and opened.queued == 2
+    report = job(db, opened.run_id, settings_for(smtp)).run()
+    assert (report.status, report.sent, report.queued, report.failed) == ("done", 2, 0, [])
+    letters = {m["To"]: m for m in inbox.messages}
+    assert set(letters) == {"anna@example.ru", "boris@example.ru"}
+    anna = letters["anna@example.ru"]
+    assert anna["Subject"] == "Предложение для Анна Сергеевна"
+    text = anna.get_content()
+    assert "Здравствуйте, Анна Сергеевна!" in text
+    assert "Для Ромашка у нас скидка. Ваш менеджер Иванова Мария." in text
+    assert "«отписаться»" in text  # how to unsubscribe, at the end of every letter
+    with db.unit_of_work(write=False) as s:
+        logged = s.scalars(
+            select(Interaction).where(
+                Interaction.client_id == people.ids["anna"],
+                Interaction.kind == InteractionKind.EMAIL,
+            )
+        ).all()
+        assert [i.subject for i in logged] == ["Предложение для Анна Сергеевна"]
+        assert s.get(Client, people.ids["anna"]).last_contact_at is not None  # type: ignore[union-attr]
+    with db.unit_of_work() as s:  # sending it again: a new run, the same two letters
+        again = open_run(s, "Мои", "Акция")
+    assert again.run_id != opened.run_id
+
+
+def test_a_refused_address_does_not_stop_the_run(db: Database, people: People) -> None:
+    inbox = RefusingInbox()
+    controller = running(inbox)
+    try:
+        with db.unit_of_work() as s:
+            run_id = open_run(s, "Мои", "Акция").run_id
+        assert run_id is not None
+        report = job(db, run_id, settings_for(controller)).run()
+    finally:
+        controller.stop()
+    assert report.status == "done" and report.sent == 1
+    assert [(o.address, "refused to deliver" in o.reason) for o in report.failed] == [
+        ("boris@example.ru", True)
+    ]
+    assert [m["To"] for m in inbox.messages] == ["anna@example.ru"]
+
+
+def test_a_paused_run_resumes_without_sending_twice(
+    db: Database, people: People, inbox: Inbox, smtp: Controller
+) -> None:
+    with db.unit_of_work() as s:
+        for n in range(6):
+            cid = person(s, f"Клиент {n}", f"c{n}@example.ru")
+            give_consent(s, cid, given_on=dt.date(2026, 1, 1))
+    with db.unit_of_work() as s:
+        run_id = open_run(s, "Мои", "Акция").run_id
+    assert run_id is not None
+    stop = threading.Event()
+
+    def pause_after_three(done: int, total: int) -> None:
+        if done == 3:
+            stop.set()
+
+    first = job(db, run_id, settings_for(smtp), progress=pause_after_three, stop=stop).run()
+    assert (first.status, first.sent, first.queued) == ("paused", 3, 5)
+    with db.unit_of_work() as s:  # "send" again resumes the same run
+        resumed = open_run(s, "Мои", "Акция")
+    assert resumed.run_id == run_id
+    second = job(db, run_id, settings_for(smtp)).run()
+    assert (second.status, second.sent, second.queued) == ("done", 8, 0)
+    addresses = [m["To"] for m in inbox.messages]
+    assert len(addresses) == 8 == len(set(addresses))
+
+
+def test_a_letter_cut_off_mid_send_is_never_sent_again(
+    db: Database, people: People, inbox: Inbox, smtp: Controller
+) -> None:
+    """A crash after the server took a letter but before it was recorded: the letter stays
+    `sending`, and the resumed run marks it uncertain instead of sending it again."""
+    from crm_desktop.services.mail import send_document
+
+    with db.unit_of_work() as s:
+        run_id = open_run(s, "Мои", "Акция").run_id
+    assert run_id is not None
+
+    def send_then_die(*args: Any) -> None:
+        send_document(*args)
+        raise KeyboardInterrupt  # the process stops right after the server took it
+
+    with pytest.raises(KeyboardInterrupt):
+        job(db, run_id, settings_for(smtp), send=send_then_die).run()
+    assert len(inbox.messages) == 1
+    report = job(db, run_id, settings_for(smtp)).run()
+    assert report.status == "done" and report.sent == 1 and len(report.uncertain) == 1
+    assert len(inbox.messages) == 2
+    assert len({m["To"] for m in inbox.messages}) == 2
+
+
+def test_an_unreachable_server_or_a_refused_login_keeps_the_letters_queued(
+    db: Database, people: People, inbox: Inbox
+) -> None:
+    with db.unit_of_work() as s:
+        run_id = open_run(s, "Мои", "Акция").run_id
+    assert run_id is not None
+    nowhere = MailSettings(
+        host="127.0.0.1",
+        port=free_port(),
+        sender="office@vector.ru",
+        security=settings_for_security(),
+    )
+    with pytest.raises(MailServerUnavailable):
+        job(db, run_id, nowhere).run()
+    controller = running(inbox, authenticator=check_login, auth_require_tls=False)
+    try:
+        wrong = settings_for(controller, login=LOGIN, password="не тот")
+        with pytest.raises(MailRefused, match="refused the login"):
+            job(db, run_id, wrong).run()
+        with db.unit_of_work(write=False) as s:
+            statuses = s.scalars(
+                select(MailRecipient.status).where(MailRecipient.run_id == run_id)
+            ).all()
+        assert sorted(statuses) == ["queued", "queued"]
+        right = settings_for(controller, login=LOGIN, password="секрет-123")
+        report = job(db, run_id, right).run()
+    finally:
+        controller.stop()
+    assert report.sent == 2 and len(inbox.messages) == 2
+
+
+def settings_for_security() -> Any:
+    from crm_desktop.services.mail import MailSecurity
+
+    return MailSecurity.NONE
+
+
