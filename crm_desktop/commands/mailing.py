@@ -38,6 +38,9 @@ def _register_segments(commands: Any) -> None:
     save.add_argument("--no-contact-days", type=int, metavar="N")
     save.add_argument("--contacted-within-days", type=int, metavar="N")
     save.add_argument("--birthday-this-month", action="store_true")
+    save.add_argument(
+        "--birthday-within-days", type=int, metavar="N", help=_("a birthday in the next N days")
+    )
     save.add_argument("--product", help=_("bought this product"))
     save.add_argument("--rfm", choices=RFM_KEYS, help=_("RFM class over the last year"))
     save.add_argument(
@@ -119,6 +122,7 @@ def cmd_segment_save(ctx: Context, args: argparse.Namespace) -> int:
         no_contact_days=args.no_contact_days,
         contacted_within_days=args.contacted_within_days,
         birthday_this_month=args.birthday_this_month,
+        birthday_within_days=args.birthday_within_days,
         product=args.product,
         rfm=args.rfm,
         custom=_fields(args.field),

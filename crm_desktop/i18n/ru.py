@@ -949,4 +949,7 @@ MESSAGES: dict[str, str] = {
     "--field: give CODE=TEXT (got «{item}»)": "--field: укажите КОД=ТЕКСТ (дано «{item}»)",
     "--body-file: cannot read {path}: {reason}": "--body-file: не удаётся прочитать {path}: {reason}",
     "{done} of {total} letters": "{done} из {total} писем",
+    "People whose birthday is in the next 7 days": "Люди, у которых день рождения в ближайшие 7 дней",
+    "a birthday in the next N days": "день рождения в ближайшие N дней",
+    "A number of days from 1 to 366": "Число дней от 1 до 366",
 }

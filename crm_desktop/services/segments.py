@@ -48,6 +48,7 @@ class SegmentRules:
     no_contact_days: int | None = None  # no contact for at least N days (or never)
     contacted_within_days: int | None = None  # a contact in the last N days
     birthday_this_month: bool = False
+    birthday_within_days: int | None = None  # a birthday in the next N days (from today)
     product: str | None = None  # bought it (an issued invoice has a line of it)
     rfm: str | None = None  # RFM class over the last year: champions, loyal, new, ...
     custom: dict[str, str] = field(default_factory=dict)  # own field code → its text
@@ -78,6 +79,8 @@ def checked_rules(rules: SegmentRules) -> SegmentRules:
     ):
         if days is not None and not 0 < days <= 36500:
             raise ValidationError(name, _("A number of days from 1 to 36500"))
+    if rules.birthday_within_days is not None and not 0 < rules.birthday_within_days <= 366:
+        raise ValidationError("birthday_within_days", _("A number of days from 1 to 366"))
     if rules.rfm is not None and rules.rfm not in RFM_KEYS:
         raise ValidationError("rfm", _("RFM class: one of {names}", names=", ".join(RFM_KEYS)))
     return rules
@@ -116,6 +119,10 @@ def segment_conditions(
             conds.append(func.strftime("%m", Client.birth_date) == f"{today.month:02d}")
         else:
             conds.append(extract("month", Client.birth_date) == today.month)
+    if rules.birthday_within_days is not None:
+        from crm_desktop.services.birthdays import birthday_condition
+
+        conds.append(birthday_condition(session, today, rules.birthday_within_days))
     if rules.product:
         bought = (
             select(Invoice.id)

@@ -181,7 +181,7 @@ def test_templates_refuse_unknown_placeholders_and_stay_in_the_sandbox(db: Datab
         with pytest.raises(ValidationError, match="line 1"):
             save_template(s, "Сломанный", "Тема", "Привет, {{ имя ")
         save_template(s, "English", "Hi {{ name }}", "Dear {{ name }} of {{ company }}")
-        with pytest.raises(ValidationError, match="cannot be filled in.*unsafe"):
+        with pytest.raises(ValidationError, match=r"cannot be filled in.*unsafe"):
             save_template(s, "Хитрый", "Тема", "{{ имя.__class__.__mro__ }}")
         assert find_template(s, "english").subject == "Hi {{ name }}"
 
@@ -359,3 +359,37 @@ def settings_for_security() -> Any:
     return MailSecurity.NONE
 
 
+
+
+def test_birthdays_of_the_week_across_the_new_year_and_29_february(db: Database) -> None:
+    from crm_desktop.services.birthdays import (
+        birthday_segment,
+        congratulation_template,
+        upcoming_birthdays,
+    )
+
+    with db.unit_of_work() as s:
+        for name, born in (
+            ("Новогодний", dt.date(1990, 1, 2)),
+            ("Предновогодний", dt.date(1985, 12, 30)),
+            ("Високосный", dt.date(2000, 2, 29)),
+            ("Летний", dt.date(1970, 7, 1)),
+        ):
+            person(s, name, None, owner=None, birth_date=born)
+    with db.unit_of_work(write=False) as s:
+        december = upcoming_birthdays(s, dt.date(2026, 12, 28))
+        assert [(b.name, b.day, b.age) for b in december] == [
+            ("Предновогодний", dt.date(2026, 12, 30), 41),
+            ("Новогодний", dt.date(2027, 1, 2), 37),
+        ]
+        february = upcoming_birthdays(s, dt.date(2027, 2, 25))  # 2027 has no 29 February
+        assert [(b.name, b.day, b.age) for b in february] == [
+            ("Високосный", dt.date(2027, 2, 28), 27)
+        ]
+        assert upcoming_birthdays(s, dt.date(2026, 7, 2)) == []
+    with db.unit_of_work() as s:
+        template = congratulation_template(s)
+        segment = birthday_segment(s)
+        assert congratulation_template(s).id == template.id  # made once
+        assert segment.rules.birthday_within_days == 7
+        assert "{{ имя }}" in template.subject
