@@ -952,4 +952,6 @@ MESSAGES: dict[str, str] = {
     "People whose birthday is in the next 7 days": "Люди, у которых день рождения в ближайшие 7 дней",
     "a birthday in the next N days": "день рождения в ближайшие N дней",
     "A number of days from 1 to 366": "Число дней от 1 до 366",
+    "only the clients of a segment": "только клиенты сегмента",
+    "only the clients with a tag": "только клиенты с меткой",
 }

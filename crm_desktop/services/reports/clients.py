@@ -270,6 +270,7 @@ def sleeping(session: Session, params: ReportParams) -> ReportTable:
     conditions = [Client.deleted_at.is_(None), since < end - dt.timedelta(days=days)]
     if params.owner:
         conditions.append(Client.owner == params.owner)
+    conditions += params.client_filter(Client.id)
     where = and_(*conditions)
     count = session.execute(select(func.count()).select_from(Client).where(where)).scalar_one()
     query = _limited(
@@ -309,6 +310,7 @@ def churn(session: Session, params: ReportParams) -> ReportTable:
         params.date_from - dt.timedelta(days=1),
         owner=params.owner,
         tz=params.tz,
+        clients=params.clients,
     )
     current = select(literal(1)).where(issued_in(params), Invoice.client_id == Client.id)
     previous = (
