@@ -87,12 +87,17 @@ def checked_rules(rules: SegmentRules) -> SegmentRules:
 
 
 def segment_conditions(
-    session: Session, rules: SegmentRules, today: dt.date | None = None
+    session: Session,
+    rules: SegmentRules,
+    today: dt.date | None = None,
+    *,
+    live_only: bool = True,
 ) -> list[ColumnElement[bool]]:
-    """The conditions on `Client` that pick the segment's live clients."""
+    """The conditions on `Client` that pick the segment's live clients (any of them,
+    the recycle bin's too, without `live_only`: the list adds its own)."""
     today = today or dt.date.today()
     now = utcnow()
-    conds: list[ColumnElement[bool]] = [Client.deleted_at.is_(None)]
+    conds: list[ColumnElement[bool]] = [Client.deleted_at.is_(None)] if live_only else []
     if rules.kind:
         conds.append(Client.kind == ClientKind(rules.kind))
     if rules.owner:

@@ -359,8 +359,6 @@ def settings_for_security() -> Any:
     return MailSecurity.NONE
 
 
-
-
 def test_birthdays_of_the_week_across_the_new_year_and_29_february(db: Database) -> None:
     from crm_desktop.services.birthdays import (
         birthday_segment,
@@ -393,3 +391,26 @@ def test_birthdays_of_the_week_across_the_new_year_and_29_february(db: Database)
         assert congratulation_template(s).id == template.id  # made once
         assert segment.rules.birthday_within_days == 7
         assert "{{ имя }}" in template.subject
+
+
+def test_the_client_list_and_search_take_a_segment(db: Database, people: People) -> None:
+    from crm_desktop.services.client_list import ClientFilter, count_clients, list_clients
+    from crm_desktop.services.search import search_clients
+
+    with db.unit_of_work() as s:
+        vip = save_segment(s, "VIP", SegmentRules(tags=("VIP",)))
+    where = ClientFilter(segment_id=vip.id)
+    with db.unit_of_work(write=False) as s:
+        assert count_clients(s, where) == 2
+        assert sorted(r.name for r in list_clients(s, where=where).rows) == [
+            "Вера Лебедева",
+            "Смирнова Анна Сергеевна",
+        ]
+        assert [r.name for r in search_clients(s, "Смирнова", where=where)] == [
+            "Смирнова Анна Сергеевна"
+        ]
+        assert search_clients(s, "Борисов", where=where) == []
+    with db.unit_of_work() as s:  # the rules change: the list follows at once
+        save_segment(s, "VIP", SegmentRules(tags=("VIP",), owner="petrov"))
+    with db.unit_of_work(write=False) as s:
+        assert count_clients(s, where) == 0
