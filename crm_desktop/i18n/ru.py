@@ -908,7 +908,6 @@ MESSAGES: dict[str, str] = {
     "no e-mail address": "нет адреса эл. почты",
     "The rate is a number of letters a minute": "Скорость — число писем в минуту",
     "interrupted while sending: it may have been delivered": "отправка прервана: письмо могло дойти",
-    "the client unsubscribed or was deleted meanwhile": "клиент тем временем отписался или удалён",
     "This mailing is finished already": "Эта рассылка уже завершена",
     "Unknown placeholder {{{{ {name} }}}}: the template may use {known}": "Неизвестная подстановка {{{{ {name} }}}}: в шаблоне можно использовать {known}",
     "Name the template": "Назовите шаблон",
@@ -954,4 +953,9 @@ MESSAGES: dict[str, str] = {
     "A number of days from 1 to 366": "Число дней от 1 до 366",
     "only the clients of a segment": "только клиенты сегмента",
     "only the clients with a tag": "только клиенты с меткой",
+    "The mail server {server} asks to try later ({reason}).": "Почтовый сервер {server} просит повторить позже ({reason}).",
+    "The mail server {server} refused the message to {to}: {reason}.": "Почтовый сервер {server} не принял письмо для {to}: {reason}.",
+    "The connection with the mail server {server} broke while the letter was being handed over ({reason}): it may have been delivered.": "Связь с почтовым сервером {server} оборвалась во время передачи письма ({reason}): возможно, оно доставлено.",
+    "the client unsubscribed, withdrew the consent or was deleted meanwhile": "клиент тем временем отписался, отозвал согласие или удалён",
+    "A letter may only print placeholders (with if/else and text filters): line {line} does more": "В письме можно только выводить подстановки (с if/else и текстовыми фильтрами): строка {line} делает больше",
 }

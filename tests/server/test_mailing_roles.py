@@ -20,7 +20,7 @@ from tests.server.conftest import Office
 @pytest.fixture
 def as_user(licensed: Office) -> Iterator[dict[str, Database]]:
     opened: dict[str, Database] = {}
-    for login in ("ivanova", "petrov"):
+    for login in ("ivanova", "petrov", "kuznetsov"):
         opened[login] = open_database(licensed.location(login))
         opened[login].take_seat("test")
     yield opened
@@ -62,3 +62,7 @@ def test_a_managers_mailing_reaches_only_her_clients(
     assert mailed == hers
     with as_user["petrov"].unit_of_work("petrov", write=False) as s:  # not his to see
         assert s.scalars(select(MailRecipient.id)).all() == []
+    with as_user["kuznetsov"].unit_of_work("kuznetsov") as s:
+        # the executive sees her unfinished run, but his own mailing is his own
+        mine = open_run(s, "Все", "Привет")
+        assert mine.run_id not in ids and mine.recipients > len(hers)

@@ -414,3 +414,152 @@ def test_the_client_list_and_search_take_a_segment(db: Database, people: People)
         save_segment(s, "VIP", SegmentRules(tags=("VIP",), owner="petrov"))
     with db.unit_of_work(write=False) as s:
         assert count_clients(s, where) == 0
+
+
+@dataclass
+class PickyInbox(Inbox):
+    """Refuses the letter to one address at DATA (a full mailbox), and answers the first
+    letter to another only after the client gave up waiting (the reply is lost)."""
+
+    refused: str = "anna@example.ru"
+    slow: str = ""
+    slept: bool = False
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        import asyncio
+
+        if self.refused in envelope.rcpt_tos:
+            return "552 5.2.2 Mailbox full"
+        await super().handle_DATA(server, session, envelope)
+        if self.slow in envelope.rcpt_tos and not self.slept:
+            self.slept = True
+            await asyncio.sleep(2.0)  # taken, but the answer comes too late
+        return "250 OK"
+
+
+def test_a_letter_refused_at_data_fails_alone(db: Database, people: People) -> None:
+    inbox = PickyInbox()
+    controller = running(inbox)
+    try:
+        with db.unit_of_work() as s:
+            run_id = open_run(s, "Мои", "Акция").run_id
+        assert run_id is not None
+        report = job(db, run_id, settings_for(controller)).run()
+    finally:
+        controller.stop()
+    assert report.status == "done" and report.sent == 1
+    assert [(o.address, "552" in o.reason) for o in report.failed] == [("anna@example.ru", True)]
+    assert [m["To"] for m in inbox.messages] == ["boris@example.ru"]
+
+
+def test_a_lost_answer_makes_the_letter_uncertain_not_sent_twice(
+    db: Database, people: People
+) -> None:
+    from crm_desktop.services.mail import send_document
+
+    inbox = PickyInbox(refused="nobody@example.ru", slow="anna@example.ru")
+    controller = running(inbox)
+    try:
+        with db.unit_of_work() as s:
+            run_id = open_run(s, "Мои", "Акция").run_id
+        assert run_id is not None
+
+        def impatient(*args: Any) -> None:
+            send_document(*args, timeout=1.0)
+
+        with pytest.raises(MailServerUnavailable, match="may have been delivered"):
+            job(db, run_id, settings_for(controller), send=impatient).run()
+        report = job(db, run_id, settings_for(controller), send=impatient).run()
+    finally:
+        controller.stop()
+    assert report.status == "done" and report.sent == 1
+    assert [o.address for o in report.uncertain] == ["anna@example.ru"]
+    assert sorted(m["To"] for m in inbox.messages) == ["anna@example.ru", "boris@example.ru"]
+
+
+def test_waiting_between_letters_leaves_the_next_one_queued(
+    db: Database, people: People, inbox: Inbox, smtp: Controller
+) -> None:
+    """The pause of the rate limit comes before a letter is marked `sending`: a kill
+    while waiting (most of a mailing's time) loses no letter to "uncertain"."""
+    import time
+
+    with db.unit_of_work() as s:
+        run_id = open_run(s, "Мои", "Акция").run_id
+    assert run_id is not None
+    stop = threading.Event()
+    mailing = MailingJob(lambda: db.unit_of_work(), run_id, settings_for(smtp), rate=20, stop=stop)
+    worker = threading.Thread(target=mailing.run)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not inbox.messages and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.5)  # inside the 3 s wait before the second letter
+        with db.unit_of_work(write=False) as s:
+            statuses = sorted(
+                s.scalars(select(MailRecipient.status).where(MailRecipient.run_id == run_id))
+            )
+        assert statuses == ["queued", "sent"]
+    finally:
+        stop.set()
+        worker.join(30)
+
+
+def test_a_run_with_nobody_to_write_to_is_finished(db: Database, people: People) -> None:
+    with db.unit_of_work() as s:
+        save_segment(s, "Глеб", SegmentRules(source="выставка"))
+        s.get(Client, people.ids["gleb"]).source = "выставка"  # type: ignore[union-attr]
+    with db.unit_of_work() as s:
+        empty = open_run(s, "Глеб", "Акция")
+    assert empty.status == "done" and empty.recipients == 0
+    with db.unit_of_work() as s:
+        give_consent(s, people.ids["gleb"])
+    with db.unit_of_work() as s:
+        later = open_run(s, "Глеб", "Акция")
+    assert later.run_id != empty.run_id and later.queued == 1
+
+
+def test_the_rfm_rule_picks_what_the_rfm_report_shows(db: Database) -> None:
+    from crm_desktop.services.reports import run_report
+    from crm_desktop.services.reports.table import ReportParams
+
+    today = dt.date.today()
+    with db.unit_of_work() as s:
+        for k in range(1, 11):  # client k: k invoices of 100·k, the last k days ago
+            cid = person(s, f"Клиент {k:02d}", None, owner=None)
+            for i in range(k):
+                day = today - dt.timedelta(days=40 - 3 * k + i)
+                data.invoice(s, cid, day.isoformat(), str(100 * k))
+    with db.unit_of_work(write=False) as s:
+        year = ReportParams(today - dt.timedelta(days=364), today, limit=0)
+        table = run_report(s, "rfm", year)
+        for key, label in (("champions", "Champions"), ("lost", "Lost customers")):
+            shown = {row[0] for row in table.rows if row[10] == label}
+            picked = {r.name for r in list_segments_members(s, SegmentRules(rfm=key))}
+            assert shown and picked == shown, key
+
+
+def list_segments_members(s: Any, rules: SegmentRules) -> list[Any]:
+    from crm_desktop.services.client_list import ClientFilter, list_clients
+
+    with_rules = save_segment(s, f"rfm {rules.rfm}", rules)
+    return list(list_clients(s, where=ClientFilter(segment_id=with_rules.id), limit=100).rows)
+
+
+def test_a_deleted_segment_or_template_keeps_its_runs_readable(
+    db: Database, people: People, inbox: Inbox, smtp: Controller
+) -> None:
+    from crm_desktop.services.mailing.runs import run_report
+    from crm_desktop.services.mailing.templates import delete_template
+    from crm_desktop.services.segments import delete_segment
+
+    with db.unit_of_work() as s:
+        run_id = open_run(s, "Мои", "Акция").run_id
+        delete_segment(s, "Мои")
+        delete_template(s, "Акция")
+    assert run_id is not None
+    report = job(db, run_id, settings_for(smtp)).run()
+    assert (report.segment, report.template, report.sent) == ("Мои", "Акция", 2)
+    with db.unit_of_work(write=False) as s:
+        assert run_report(s, run_id).sent == 2

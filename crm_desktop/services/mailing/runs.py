@@ -30,13 +30,17 @@ from crm_desktop.models import (
     InteractionKind,
     MailRecipient,
     MailRun,
+    MailTemplate,
+    Segment,
     User,
     utcnow,
 )
+from crm_desktop.services.clients import acting_login
 from crm_desktop.services.consents import may_receive_marketing
 from crm_desktop.services.interactions import add_interaction
 from crm_desktop.services.mail import (
     AddressRefused,
+    LetterUncertain,
     MailRefused,
     MailServerUnavailable,
     MailSettings,
@@ -167,8 +171,14 @@ def open_run(
             MailRun.template_id == template.id,
             MailRun.status != DONE,
             MailRun.deleted_at.is_(None),
+            MailRun.created_by.is_not_distinct_from(acting_login(session)),
         )
     ).first()
+    if run is not None and not _left_to_send(session, run.id):
+        # stopped after its last letter (or made with none): finished, and a new run
+        # reaches whoever may receive the letter now
+        run.status, run.finished_at = DONE, utcnow()
+        run = None
     if run is None:
         run = MailRun(
             segment_id=segment.id,
@@ -190,18 +200,38 @@ def open_run(
                 )
             )
         session.flush()
+        if not _left_to_send(session, run.id):
+            run.status, run.finished_at = DONE, utcnow()  # nobody to write to
+            session.flush()
     report = run_report(session, run.id)
     report.skipped = skipped
     return report
+
+
+def _left_to_send(session: Session, run_id: uuid.UUID) -> int:
+    """Letters of the run still queued (or cut off while sending, to be marked)."""
+    return int(
+        session.execute(
+            select(func.count()).where(
+                MailRecipient.run_id == run_id, MailRecipient.status.in_((QUEUED, SENDING))
+            )
+        ).scalar_one()
+    )
 
 
 def run_report(session: Session, run_id: uuid.UUID) -> MailingReport:
     run = session.get(MailRun, run_id)
     if run is None:
         raise BadInput(_("No mailing {id}", id=run_id))
-    segment = find_segment(session, run.segment_id).name
-    template = find_template(session, run.template_id).name
-    report = MailingReport(run.id, segment, template, run.status)
+    # by id, even if deleted since: the run's record stays readable
+    segment = session.get(Segment, run.segment_id)
+    template = session.get(MailTemplate, run.template_id)
+    report = MailingReport(
+        run.id,
+        segment.name if segment is not None else "",
+        template.name if template is not None else "",
+        run.status,
+    )
     rows = session.execute(
         select(
             MailRecipient.status,
@@ -319,9 +349,14 @@ class MailingJob:
             run = session.get(MailRun, self.run_id)
             assert run is not None
             client = session.get(Client, recipient.client_id)
-            if client is None or client.deleted_at is not None or client.unsubscribed_at:
+            allowed = session.execute(
+                select(Client.id).where(Client.id == recipient.client_id, may_receive_marketing())
+            ).first()
+            if client is None or client.deleted_at is not None or allowed is None:
                 recipient.status = FAILED
-                recipient.error = _("the client unsubscribed or was deleted meanwhile")
+                recipient.error = _(
+                    "the client unsubscribed, withdrew the consent or was deleted meanwhile"
+                )
                 return None  # the loop asks again once this is committed
             subject, text = letter_for(session, client.id, run.subject, run.body)
             recipient.status = SENDING
@@ -346,9 +381,12 @@ class MailingJob:
 
     def run(self) -> MailingReport:
         done, total = self._start()
-        last = 0.0
+        last = float("-inf")
         while True:
-            if self.stop.is_set():
+            # the pause between letters comes before the next one is marked `sending`:
+            # a stop or a kill while waiting leaves it queued, not uncertain
+            wait = self.interval - (time.monotonic() - last)
+            if self.stop.is_set() or (wait > 0 and self.stop.wait(wait)):
                 self._set_status(PAUSED)
                 break
             letter = self._next()
@@ -364,19 +402,18 @@ class MailingJob:
                 self._set_status(DONE)
                 break
             recipient_id, client_id, address, subject, text = letter
-            wait = self.interval - (time.monotonic() - last)
-            if wait > 0 and self.stop.wait(wait):
-                self._finish(recipient_id, QUEUED)
-                self._set_status(PAUSED)
-                break
             last = time.monotonic()
             try:
                 self.send(self.settings, address, subject, text)
             except AddressRefused as exc:
                 self._finish(recipient_id, FAILED, exc.message)
+            except LetterUncertain as exc:
+                self._finish(recipient_id, UNCERTAIN, exc.message)
+                self._set_status(PAUSED)
+                raise
             except (MailServerUnavailable, MailRefused):
-                # refused before anything went out (no server, the login refused): the
-                # letter waits for the next run
+                # refused before anything went out (no server, the login refused, "try
+                # later"): the letter waits for the next run
                 self._finish(recipient_id, QUEUED)
                 self._set_status(PAUSED)
                 raise

@@ -9,7 +9,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import TemplateError, TemplateSyntaxError, meta
+from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +31,39 @@ PLACEHOLDERS = {
 }
 ENGLISH = {english: english for english in PLACEHOLDERS.values()}
 
-_env = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
+# What a letter may do: print the placeholders, with a few text filters and if/else. No
+# loops, calls or arithmetic: a shared template must not be able to hang the computer
+# that previews or sends it.
+SAFE_FILTERS = ("upper", "lower", "capitalize", "title", "trim", "default", "d")
+FORBIDDEN = (
+    nodes.For,
+    nodes.Macro,
+    nodes.CallBlock,
+    nodes.FilterBlock,
+    nodes.Call,
+    nodes.Include,
+    nodes.Import,
+    nodes.FromImport,
+    nodes.Extends,
+    nodes.Block,
+    nodes.BinExpr,
+    nodes.Assign,
+    nodes.AssignBlock,
+    nodes.With,
+)
+
+
+class _LetterEnvironment(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "+", "-", "/", "//", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        raise SecurityError(f"'{operator}' is not allowed in a letter")
+
+
+_env = _LetterEnvironment(autoescape=False, keep_trailing_newline=True)
+_env.globals.clear()
+_env.filters = {name: _env.filters[name] for name in SAFE_FILTERS}
+_env.tests = {}
 
 
 @dataclass(frozen=True)
@@ -77,7 +110,27 @@ def check_template(field: str, text: str) -> None:
                 reason=exc.message or "",
             ),
         ) from None
-    unknown = sorted(meta.find_undeclared_variables(parsed) - set(PLACEHOLDERS) - set(ENGLISH))
+    for node in parsed.find_all(FORBIDDEN):
+        raise ValidationError(
+            field,
+            _(
+                "A letter may only print placeholders (with if/else and text filters): "
+                "line {line} does more",
+                line=node.lineno,
+            ),
+        )
+    try:
+        declared = meta.find_undeclared_variables(parsed)  # compiles: an unknown filter fails
+    except TemplateSyntaxError as exc:
+        raise ValidationError(
+            field,
+            _(
+                "The template has an error in line {line}: {reason}",
+                line=exc.lineno,
+                reason=exc.message or "",
+            ),
+        ) from None
+    unknown = sorted(declared - set(PLACEHOLDERS) - set(ENGLISH))
     if not unknown:
         try:  # a trial letter: what the sandbox refuses is refused now, not mid-mailing
             _env.from_string(text).render(SAMPLE.context())

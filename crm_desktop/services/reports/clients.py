@@ -391,8 +391,9 @@ def rfm_members(params: ReportParams, key: str) -> Any:
         .group_by(Invoice.client_id)
         .subquery()
     )
-    r = 1 + (5 * (per.c.r_rank - 1)) / per.c.n
-    f = 1 + (5 * (per.c.f_rank - 1)) / per.c.n
+    # integer division (`//`): the report's 1 + ⌊5(k−1)/n⌋, not a fraction
+    r = 1 + (5 * (per.c.r_rank - 1)) // per.c.n
+    f = 1 + (5 * (per.c.f_rank - 1)) // per.c.n
     segment = case(
         *(
             (and_(r >= r_low, r <= r_high, f >= f_low, f <= f_high), segment_key(name))
