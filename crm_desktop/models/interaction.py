@@ -43,4 +43,7 @@ class Interaction(Tracked, Base):
     subject: Mapped[str | None] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (Index("ix_interactions_client_time", "client_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interactions_client_time", "client_id", "occurred_at"),
+        Index("ix_interactions_occurred_at", "occurred_at"),  # the reports' periods
+    )

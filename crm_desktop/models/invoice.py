@@ -66,6 +66,7 @@ class Invoice(Tracked, Base):
 
     __table_args__ = (
         UniqueConstraint("series", "number", name="uq_invoices_number"),
+        Index("ix_invoices_issue_date", "issue_date"),  # the reports' periods
         Index(
             "ix_invoices_issue_requested",
             "issue_requested_on",
@@ -108,5 +109,5 @@ class Payment(Tracked, Base):
 
     invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoices.id"), index=True)
     amount: Mapped[Decimal]
-    paid_on: Mapped[dt.date]
+    paid_on: Mapped[dt.date] = mapped_column(index=True)
     note: Mapped[str | None] = mapped_column(String(300))

@@ -39,6 +39,7 @@ def activity(session: Session, params: ReportParams) -> ReportTable:
     ]
     if params.owner:
         conditions.append(Interaction.user_login == params.owner)
+    conditions += params.client_filter(Interaction.client_id)
     counts: dict[tuple[str, str], list[int]] = {}
     query = (
         select(
@@ -61,6 +62,7 @@ def activity(session: Session, params: ReportParams) -> ReportTable:
     ]
     if params.owner:
         task_conditions.append(Task.assignee == params.owner)
+    task_conditions += params.client_filter(Task.client_id)
     for day, login, n in session.execute(
         select(done_when, assignee, func.count())
         .where(and_(*task_conditions))

@@ -270,6 +270,7 @@ def sleeping(session: Session, params: ReportParams) -> ReportTable:
     conditions = [Client.deleted_at.is_(None), since < end - dt.timedelta(days=days)]
     if params.owner:
         conditions.append(Client.owner == params.owner)
+    conditions += params.client_filter(Client.id)
     where = and_(*conditions)
     count = session.execute(select(func.count()).select_from(Client).where(where)).scalar_one()
     query = _limited(
@@ -309,6 +310,7 @@ def churn(session: Session, params: ReportParams) -> ReportTable:
         params.date_from - dt.timedelta(days=1),
         owner=params.owner,
         tz=params.tz,
+        clients=params.clients,
     )
     current = select(literal(1)).where(issued_in(params), Invoice.client_id == Client.id)
     previous = (
@@ -365,3 +367,38 @@ def churn(session: Session, params: ReportParams) -> ReportTable:
         "avg_lifetime_value": _("Average lifetime value"),
     }
     return table
+
+
+def segment_key(name: str) -> str:
+    """ "At risk" → "at_risk": how segments are named in totals and saved filters."""
+    return name.lower().replace(" ", "_")
+
+
+RFM_KEYS = tuple(segment_key(name) for *_bounds, name in SEGMENTS)
+
+
+def rfm_members(params: ReportParams, key: str) -> Any:
+    """A subquery of the ids of the clients in RFM segment `key` ("champions", ...) over
+    the period: the report's scores and first-fitting segment, computed in SQL."""
+    per = (
+        select(
+            Invoice.client_id.label("client_id"),
+            func.rank().over(order_by=func.max(Invoice.issue_date)).label("r_rank"),
+            func.rank().over(order_by=func.count()).label("f_rank"),
+            func.count().over().label("n"),
+        )
+        .where(issued_in(params))
+        .group_by(Invoice.client_id)
+        .subquery()
+    )
+    # integer division (`//`): the report's 1 + ⌊5(k−1)/n⌋, not a fraction
+    r = 1 + (5 * (per.c.r_rank - 1)) // per.c.n
+    f = 1 + (5 * (per.c.f_rank - 1)) // per.c.n
+    segment = case(
+        *(
+            (and_(r >= r_low, r <= r_high, f >= f_low, f <= f_high), segment_key(name))
+            for r_low, f_low, r_high, f_high, name in SEGMENTS
+        ),
+        else_=segment_key(SEGMENTS[-1][4]),
+    )
+    return select(per.c.client_id).where(segment == key)

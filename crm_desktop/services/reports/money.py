@@ -36,6 +36,7 @@ def issued_in(params: ReportParams, *, until_only: bool = False) -> Any:
         conditions.append(Invoice.issue_date >= params.date_from)
     if params.owner:
         conditions.append(Invoice.owner == params.owner)
+    conditions += params.client_filter(Invoice.client_id)
     return and_(*conditions)
 
 
@@ -69,6 +70,7 @@ def _payments_in(params: ReportParams) -> Any:
     ]
     if params.owner:
         conditions.append(Invoice.owner == params.owner)
+    conditions += params.client_filter(Invoice.client_id)
     return and_(*conditions)
 
 
@@ -202,6 +204,7 @@ def receivables(session: Session, params: ReportParams) -> ReportTable:
     ]
     if params.owner:
         conditions.append(Invoice.owner == params.owner)
+    conditions += params.client_filter(Invoice.client_id)
     where = and_(*conditions)
     overdue = and_(Invoice.due_date.is_not(None), Invoice.due_date < params.date_to)
     count, total, late_count, late_total = session.execute(

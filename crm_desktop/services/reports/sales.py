@@ -59,6 +59,7 @@ def _deals_in(params: ReportParams, pipeline: PipelineView) -> Any:
     ]
     if params.owner:
         conditions.append(Deal.owner == params.owner)
+    conditions += params.client_filter(Deal.client_id)
     return and_(*conditions)
 
 
@@ -235,6 +236,7 @@ def _weighted_pipeline(session: Session, params: ReportParams) -> ReportTable:
     ]
     if params.owner:
         conditions.append(Deal.owner == params.owner)
+    conditions += params.client_filter(Deal.client_id)
     # On SQLite money is kept in kopecks: the weighted sum is rounded there, after the
     # product, and read back through the money type on both.
     weighted = type_coerce(func.sum(Deal.amount * chance), Money)
