@@ -267,9 +267,9 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
             rate=args.rate,
             progress=progress,
         )
-        skipped = report.skipped
+        skipped, skipped_count = report.skipped, report.skipped_count
         report = job.run()
-        report.skipped = skipped
+        report.skipped, report.skipped_count = skipped, skipped_count
     if args.json:
         print_json(report.to_json())
         return 0
@@ -283,7 +283,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> int:
             total=report.recipients,
             queued=report.queued,
             failed=len(report.failed),
-            skipped=len(report.skipped),
+            skipped=report.skipped_count,
         )
     )
     for outcome in report.failed:

@@ -355,7 +355,7 @@ class SendTab(QWidget):
                 template=report.template,
                 segment=report.segment,
                 n=report.recipients,
-                m=len(report.skipped),
+                m=report.skipped_count,
             )
         )
         self.progress.hide()
@@ -451,7 +451,7 @@ class SendTab(QWidget):
                 stop=stop,
             )
             report = job.run()
-            report.skipped = opened.skipped
+            report.skipped, report.skipped_count = opened.skipped, opened.skipped_count
             return report
 
         job: Background[MailingReport] = Background(None, work)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import BadInput
@@ -60,6 +60,7 @@ QUEUED, SENDING, SENT, FAILED, UNCERTAIN = "queued", "sending", "sent", "failed"
 RUNNING, PAUSED, DONE = "sending", "paused", "done"
 DEFAULT_RATE = 30  # letters a minute: what a small office's mail provider takes calmly
 ERROR_MAX = 500
+SKIPPED_SHOWN = 1000  # the clients left out that a report names (all are counted)
 
 UnitOfWork = Callable[[], contextlib.AbstractContextManager[Session]]
 Report = Callable[[int, int], None]
@@ -87,6 +88,7 @@ class MailingReport:
     failed: list[Outcome] = field(default_factory=list)
     uncertain: list[Outcome] = field(default_factory=list)
     skipped: list[Outcome] = field(default_factory=list)  # in the segment, not mailed: why
+    skipped_count: int = 0  # all of them (`skipped` names the first SKIPPED_SHOWN)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -100,6 +102,7 @@ class MailingReport:
             "failed": [o.to_json() for o in self.failed],
             "uncertain": [o.to_json() for o in self.uncertain],
             "skipped": [o.to_json() for o in self.skipped],
+            "skipped_count": self.skipped_count,
         }
 
 
@@ -113,14 +116,20 @@ def unsubscribe_line(phone: str | None) -> str:
     return _("To stop receiving these letters, reply with the word «отписаться» (unsubscribe).")
 
 
-def _skipped(session: Session, segment: SegmentView, today: dt.date) -> list[Outcome]:
-    """The segment's clients a mailing leaves out, each with the reason."""
+def _skipped(
+    session: Session, segment: SegmentView, today: dt.date
+) -> tuple[list[Outcome], int]:
+    """The segment's clients a mailing leaves out, each with the reason (the first
+    SKIPPED_SHOWN by name), and how many they are."""
     conds = segment_conditions(session, segment.rules, today)
     allowed = may_receive_marketing(today)
+    left_out = and_(*conds, ~and_(allowed, Client.primary_email.is_not(None)))
+    count = session.execute(select(func.count()).select_from(Client).where(left_out)).scalar_one()
     query = (
         select(Client.name, Client.primary_email, Client.unsubscribed_at, allowed)
-        .where(and_(*conds), ~and_(allowed, Client.primary_email.is_not(None)))
+        .where(left_out)
         .order_by(Client.name_folded, Client.id)
+        .limit(SKIPPED_SHOWN)
     )
     out = []
     for name, email, unsubscribed, consent in session.execute(query):
@@ -131,7 +140,7 @@ def _skipped(session: Session, segment: SegmentView, today: dt.date) -> list[Out
         else:
             reason = _("no e-mail address")
         out.append(Outcome(name, email, reason))
-    return out
+    return out, int(count)
 
 
 def _eligible(session: Session, segment: SegmentView, today: dt.date) -> Any:
@@ -157,13 +166,20 @@ def open_run(
     today = today or dt.date.today()
     segment = find_segment(session, segment_ref)
     template = find_template(session, template_ref)
-    skipped = _skipped(session, segment, today)
+    skipped, skipped_count = _skipped(session, segment, today)
     if dry_run:
         count = session.execute(
             select(func.count()).select_from(_eligible(session, segment, today).subquery())
         ).scalar_one()
         return MailingReport(
-            None, segment.name, template.name, "dry_run", count, queued=count, skipped=skipped
+            None,
+            segment.name,
+            template.name,
+            "dry_run",
+            count,
+            queued=count,
+            skipped=skipped,
+            skipped_count=skipped_count,
         )
     run = session.scalars(
         select(MailRun).where(
@@ -189,22 +205,27 @@ def open_run(
         )
         session.add(run)
         session.flush()
-        for client_id, name, email in session.execute(_eligible(session, segment, today)):
-            session.add(
-                MailRecipient(
-                    run_id=run.id,
-                    client_id=client_id,
-                    client_name=name,
-                    address=email,
-                    status=QUEUED,
-                )
-            )
-        session.flush()
+        # one bulk insert: a segment of 50,000 clients queues in a second
+        login = acting_login(session)
+        letters = [
+            {
+                "run_id": run.id,
+                "client_id": client_id,
+                "client_name": name,
+                "address": email,
+                "status": QUEUED,
+                "created_by": login,
+                "updated_by": login,
+            }
+            for client_id, name, email in session.execute(_eligible(session, segment, today))
+        ]
+        if letters:
+            session.execute(insert(MailRecipient), letters)
         if not _left_to_send(session, run.id):
             run.status, run.finished_at = DONE, utcnow()  # nobody to write to
             session.flush()
     report = run_report(session, run.id)
-    report.skipped = skipped
+    report.skipped, report.skipped_count = skipped, skipped_count
     return report
 
 
