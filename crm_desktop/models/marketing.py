@@ -51,8 +51,12 @@ class MailRun(Tracked, Base):
 
     __tablename__ = "mail_runs"
 
-    segment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("segments.id"))
-    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mail_templates.id"))
+    # no foreign keys: this computer's log outlives the office's segment and template
+    # (deleted, or removed for good by `server compact`, which a laptop follows)
+    segment_id: Mapped[uuid.UUID]
+    template_id: Mapped[uuid.UUID]
+    segment_name: Mapped[str] = mapped_column(String(100))
+    template_name: Mapped[str] = mapped_column(String(100))
     subject: Mapped[str] = mapped_column(String(300))  # the template as it was at the start
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="sending")  # sending|paused|done

@@ -563,3 +563,24 @@ def test_a_deleted_segment_or_template_keeps_its_runs_readable(
     assert (report.segment, report.template, report.sent) == ("Мои", "Акция", 2)
     with db.unit_of_work(write=False) as s:
         assert run_report(s, run_id).sent == 2
+
+
+def test_a_run_outlives_its_segment_and_template_removed_for_good(
+    db: Database, people: People
+) -> None:
+    """`server compact` removes deleted records for good, on the office and on the
+    laptops: a mailing's log, which belongs to one computer, must not go with them."""
+    from sqlalchemy import delete
+
+    from crm_desktop.models import MailTemplate, Segment
+    from crm_desktop.services.mailing.runs import run_report
+
+    with db.unit_of_work() as s:
+        run_id = open_run(s, "Мои", "Акция").run_id
+    assert run_id is not None
+    with db.unit_of_work() as s:
+        s.execute(delete(Segment))
+        s.execute(delete(MailTemplate))
+    with db.unit_of_work(write=False) as s:
+        report = run_report(s, run_id)
+    assert (report.segment, report.template, report.queued) == ("Мои", "Акция", 2)

@@ -30,8 +30,6 @@ from crm_desktop.models import (
     InteractionKind,
     MailRecipient,
     MailRun,
-    MailTemplate,
-    Segment,
     User,
     utcnow,
 )
@@ -199,6 +197,8 @@ def open_run(
         run = MailRun(
             segment_id=segment.id,
             template_id=template.id,
+            segment_name=segment.name,
+            template_name=template.name,
             subject=template.subject,
             body=template.body,
             status=PAUSED,
@@ -244,15 +244,8 @@ def run_report(session: Session, run_id: uuid.UUID) -> MailingReport:
     run = session.get(MailRun, run_id)
     if run is None:
         raise BadInput(_("No mailing {id}", id=run_id))
-    # by id, even if deleted since: the run's record stays readable
-    segment = session.get(Segment, run.segment_id)
-    template = session.get(MailTemplate, run.template_id)
-    report = MailingReport(
-        run.id,
-        segment.name if segment is not None else "",
-        template.name if template is not None else "",
-        run.status,
-    )
+    # the names it was made with: the segment and template may be gone since
+    report = MailingReport(run.id, run.segment_name, run.template_name, run.status)
     rows = session.execute(
         select(
             MailRecipient.status,

@@ -77,13 +77,13 @@ def upgrade() -> None:
         "mail_runs",
         sa.Column("segment_id", sa.Uuid(), nullable=False),
         sa.Column("template_id", sa.Uuid(), nullable=False),
+        sa.Column("segment_name", sa.String(length=100), nullable=False),
+        sa.Column("template_name", sa.String(length=100), nullable=False),
         sa.Column("subject", sa.String(length=300), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
         *_tracked(),
-        _fk("mail_runs", "segment_id", "segments"),
-        _fk("mail_runs", "template_id", "mail_templates"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mail_runs")),
     )
     op.create_table(
