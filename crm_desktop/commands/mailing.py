@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from crm_desktop.services.dates import parse_date
 from crm_desktop.services.reports.clients import RFM_KEYS
 from crm_desktop.services.segments import (
     SegmentRules,
+    count_segment,
     delete_segment,
     find_segment,
     list_segments,
@@ -130,7 +132,7 @@ def cmd_segment_save(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.unit_of_work() as session:
         view = save_segment(session, args.name, rules, args.description)
     with ctx.unit_of_work(write=False) as session:
-        shown = next(s for s in list_segments(session) if s.id == view.id)
+        shown = replace(view, count=count_segment(session, view.rules))
     if args.json:
         print_json(shown.to_json())
     else:
@@ -152,7 +154,7 @@ def cmd_segment_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_segment_show(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.unit_of_work(write=False) as session:
         view = find_segment(session, args.name)
-        shown = next(s for s in list_segments(session) if s.id == view.id)
+        shown = replace(view, count=count_segment(session, view.rules))
     if args.json:
         print_json(shown.to_json())
     else:

@@ -451,6 +451,7 @@ class MailingJob:
                             direction=Direction.OUTBOUND,
                             subject=subject,
                             text=text,
+                            touch_contact=False,  # a mailing keeps "sleeping" clients asleep
                         )
             done += 1
             if self.progress:
