@@ -36,7 +36,7 @@ class Invoice(Tracked, Base):
 
     series: Mapped[int | None]  # the year of the gapless series
     number: Mapped[int | None]
-    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))  # see client_issue
     deal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("deals.id"))
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
     status: Mapped[InvoiceStatus] = mapped_column(
@@ -67,6 +67,17 @@ class Invoice(Tracked, Base):
     __table_args__ = (
         UniqueConstraint("series", "number", name="uq_invoices_number"),
         Index("ix_invoices_issue_date", "issue_date"),  # the reports' periods
+        # a client's invoices, and what the client analytics read of them (ABC, RFM,
+        # churn...) without visiting the table
+        Index(
+            "ix_invoices_client_issue",
+            "client_id",
+            "issue_date",
+            "status",
+            "deleted_at",
+            "owner",
+            "total",
+        ),
         Index(
             "ix_invoices_issue_requested",
             "issue_requested_on",

@@ -106,10 +106,27 @@ def upgrade() -> None:
     # the reports' periods
     op.create_index("ix_invoices_issue_date", "invoices", ["issue_date"], unique=False)
     op.create_index("ix_payments_paid_on", "payments", ["paid_on"], unique=False)
-    op.create_index("ix_interactions_occurred_at", "interactions", ["occurred_at"], unique=False)
+    op.create_index(
+        "ix_interactions_occurred_at",
+        "interactions",
+        ["occurred_at", "user_login", "kind", "deleted_at"],
+        unique=False,
+    )
+    # a client's invoices with what the client analytics read of them (covering: measured
+    # on 500,000 invoices, churn 5.7 → 1.1 s and ABC 2.7 → 1.0 s on SQLite); it serves
+    # the lookups by client the old one-column index did
+    op.create_index(
+        "ix_invoices_client_issue",
+        "invoices",
+        ["client_id", "issue_date", "status", "deleted_at", "owner", "total"],
+        unique=False,
+    )
+    op.drop_index("ix_invoices_client_id", table_name="invoices")
 
 
 def downgrade() -> None:
+    op.create_index("ix_invoices_client_id", "invoices", ["client_id"], unique=False)
+    op.drop_index("ix_invoices_client_issue", table_name="invoices")
     op.drop_index("ix_interactions_occurred_at", table_name="interactions")
     op.drop_index("ix_payments_paid_on", table_name="payments")
     op.drop_index("ix_invoices_issue_date", table_name="invoices")
