@@ -24,6 +24,7 @@ from crm_desktop.commands import (
     importing,
     invoice_documents,
     invoices,
+    mailing,
     orders,
     reports,
     server,
@@ -70,6 +71,7 @@ def build_parser() -> Parser:
     invoice_documents.register(commands)  # `invoice pdf|xlsx|send`, `proposal pdf`
     orders.register(commands)
     reports.register(commands)
+    mailing.register(commands)
     server.register(commands)
     sync.register(commands)
     return parser

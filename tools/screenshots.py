@@ -370,6 +370,85 @@ def reports_section(app: QApplication, window: MainWindow, out: Path, lang: str)
     page.show_dashboard()
 
 
+def sample_mailing(db: Any, login: str) -> None:
+    """Consents (two clients in three with an e-mail, a few unsubscribed), VIP tags, a
+    few segments and a letter template: what the Mailing page shows."""
+    from crm_desktop.services.client_list import ClientFilter, list_clients
+    from crm_desktop.services.consents import UnsubscribeVia, give_consent, unsubscribe
+    from crm_desktop.services.mailing.templates import save_template
+    from crm_desktop.services.segments import SegmentRules, save_segment
+    from crm_desktop.services.tags import tag_clients
+    from crm_desktop.services.vocabulary import ClientKind
+
+    sources = ("анкета на сайте", "звонок", "выставка «Мебель-2026»", "договор")
+    with db.unit_of_work(login) as session:
+        people = list_clients(session, limit=600, where=ClientFilter(kind=ClientKind.PERSON)).rows
+        mailed = [p for p in people if p.email]
+        for n, row in enumerate(mailed):
+            if n % 3 != 2:
+                day = dt.date(2026, 1, 1) + dt.timedelta(days=n % 300)
+                give_consent(session, row.id, given_on=day, source=sources[n % len(sources)])
+        tag_clients(session, [p.id for p in people[::7]], "VIP")
+        for row in mailed[5:60:11]:
+            unsubscribe(session, row.id, UnsubscribeVia.REPLY)
+        save_segment(
+            session,
+            "VIP-клиенты Ивановой",
+            SegmentRules(kind="person", owner="ivanova", tags=("VIP",)),
+            "Личные предложения постоянным клиентам",
+        )
+        save_segment(session, "Спящие: нет контакта 90 дней", SegmentRules(no_contact_days=90))
+        save_segment(session, "Именинники месяца", SegmentRules(birthday_this_month=True))
+        save_template(
+            session,
+            "Весенняя акция",
+            "{{ имя }}, скидка 15% на монтаж до конца апреля",
+            "Здравствуйте, {{ имя }}!\n\n"
+            "До конца апреля монтаж оборудования для {{ компания }} со скидкой 15%. "
+            "Замер и консультация бесплатны.\n\n"
+            "Чтобы записаться, ответьте на это письмо или позвоните мне.\n\n"
+            "С уважением,\n{{ менеджер }}\n{{ телефон_менеджера }}",
+        )
+
+
+def mailing_page(app: QApplication, db: Any, out: Path, lang: str) -> None:
+    """The Mailing page on its own (the main window of this branch has no section for
+    it yet): a segment picked with its live count, a template with the letter as one
+    client gets it, Send after a check, and the birthdays of the week."""
+    from crm_desktop.ui.mailing_page import MailingPage
+
+    page = MailingPage(db, "ivanova")
+    page.resize(1280, 800)
+    page.show()
+    wait_for(app, page.sig_loaded)
+    segments = page.segments
+    segments.list.setCurrentRow(segments.list.count() - 1)
+    wait_for(app, segments.sig_counted)
+    page.grab().save(str(out / f"mailing-segments-{lang}.png"))
+    page.tabs.setCurrentWidget(page.templates)
+    templates = page.templates
+    vip = templates.segment.findText("VIP-клиенты Ивановой")
+    templates.segment.setCurrentIndex(max(vip, 0))
+    wait_for(app, templates.sig_members)
+    templates.list.setCurrentRow(templates.list.count() - 1)
+    wait_for(app, templates.sig_previewed)
+    settle(app, 600)
+    page.grab().save(str(out / f"mailing-templates-{lang}.png"))
+    send = page.send_tab
+    page.tabs.setCurrentWidget(send)
+    send.segment.setCurrentIndex(
+        max(send.segment.findText("Спящие", Qt.MatchFlag.MatchStartsWith), 0)
+    )
+    send.template.setCurrentIndex(max(send.template.findText("Весенняя акция"), 0))
+    send.check()
+    wait_for(app, send.sig_checked)
+    page.grab().save(str(out / f"mailing-send-{lang}.png"))
+    page.tabs.setCurrentWidget(page.birthdays)
+    settle(app)
+    page.grab().save(str(out / f"mailing-birthdays-{lang}.png"))
+    page.close()
+
+
 def office_server(app: QApplication, out: Path, lang: str) -> None:
     """On a real (embedded) PostgreSQL set up by `server init`: the Seats tab with two
     colleagues holding seats, and the "Make this computer the office server" dialog."""
@@ -439,6 +518,7 @@ def main() -> int:
                 create_client(session, changes)
         sample_tasks(db, "ivanova")
         sample_orders(db, "ivanova")
+        sample_mailing(db, "ivanova")
         for lang in ("ru", "en"):
             set_language(lang)
             use_language(app, lang)
@@ -475,6 +555,7 @@ def main() -> int:
             orders_and_price_list(app, window, out, lang)
             import_wizard(app, window, out, lang)
             users_page(app, db, out, lang)
+            mailing_page(app, db, out, lang)
             office_server(app, out, lang)
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)

@@ -36,6 +36,8 @@ def register(commands: Any) -> None:
     )
     report.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day (default: today)"))
     report.add_argument("--owner", metavar="LOGIN", help=_("one manager's figures"))
+    report.add_argument("--segment", metavar="NAME", help=_("only the clients of a segment"))
+    report.add_argument("--tag", metavar="NAME", help=_("only the clients with a tag"))
     groupings = "; ".join(f"{name}: {', '.join(g)}" for name, g in GROUPINGS.items())
     report.add_argument("--by", metavar="GROUP", help=_("grouping ({choices})", choices=groupings))
     report.add_argument(
@@ -104,6 +106,8 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
             days=args.days,
             pipeline=args.pipeline,
             limit=args.limit,
+            segment=args.segment,
+            tag=args.tag,
         )
         table = run_report(session, args.name, params)
     if fmt == "json":

@@ -23,6 +23,14 @@ from crm_desktop.models.invoice import (
     Payment,
     VatMode,
 )
+from crm_desktop.models.marketing import (
+    MARKETING_MAIL,
+    Consent,
+    MailRecipient,
+    MailRun,
+    MailTemplate,
+    Segment,
+)
 from crm_desktop.models.order import Order, OrderAttachment, OrderEvent, OrderLine, OrderStatus
 from crm_desktop.models.party import (
     Address,
@@ -40,6 +48,7 @@ from crm_desktop.models.task import Priority, Task, TaskKind, TaskStatus
 from crm_desktop.models.user import LoginAttempt, Role, User
 
 __all__ = [
+    "MARKETING_MAIL",
     "Address",
     "AddressKind",
     "AssignMethod",
@@ -50,6 +59,7 @@ __all__ = [
     "ClientKind",
     "ClientTag",
     "CompanyProfile",
+    "Consent",
     "CustomField",
     "CustomFieldValue",
     "Deal",
@@ -69,6 +79,9 @@ __all__ = [
     "InvoiceStatus",
     "Login",
     "LoginAttempt",
+    "MailRecipient",
+    "MailRun",
+    "MailTemplate",
     "Messenger",
     "MessengerKind",
     "Order",
@@ -84,6 +97,7 @@ __all__ = [
     "Queue",
     "QueueMember",
     "Role",
+    "Segment",
     "Stage",
     "StageChecklistItem",
     "StageOutcome",

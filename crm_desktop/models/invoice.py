@@ -36,7 +36,7 @@ class Invoice(Tracked, Base):
 
     series: Mapped[int | None]  # the year of the gapless series
     number: Mapped[int | None]
-    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))  # see client_issue
     deal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("deals.id"))
     order_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("orders.id"))
     status: Mapped[InvoiceStatus] = mapped_column(
@@ -66,6 +66,18 @@ class Invoice(Tracked, Base):
 
     __table_args__ = (
         UniqueConstraint("series", "number", name="uq_invoices_number"),
+        Index("ix_invoices_issue_date", "issue_date"),  # the reports' periods
+        # a client's invoices, and what the client analytics read of them (ABC, RFM,
+        # churn...) without visiting the table
+        Index(
+            "ix_invoices_client_issue",
+            "client_id",
+            "issue_date",
+            "status",
+            "deleted_at",
+            "owner",
+            "total",
+        ),
         Index(
             "ix_invoices_issue_requested",
             "issue_requested_on",
@@ -108,5 +120,5 @@ class Payment(Tracked, Base):
 
     invoice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invoices.id"), index=True)
     amount: Mapped[Decimal]
-    paid_on: Mapped[dt.date]
+    paid_on: Mapped[dt.date] = mapped_column(index=True)
     note: Mapped[str | None] = mapped_column(String(300))

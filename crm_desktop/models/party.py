@@ -57,6 +57,8 @@ class Client(Tracked, Base):
     source: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
     last_contact_at: Mapped[dt.datetime | None]
+    # asked not to get marketing mail (a reply "отписаться", a call): no mailing reaches them
+    unsubscribed_at: Mapped[dt.datetime | None]
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("clients.id"))
     # Derived, kept by the unit of work with the search text: what a list row shows,
     # so that lists and search read one row per client, with no joins.

@@ -33,10 +33,18 @@ class ClientFilter:
     tag_id: uuid.UUID | None = None
     company_id: uuid.UUID | None = None
     no_contact_days: int | None = None
+    segment_id: uuid.UUID | None = None  # a saved segment's clients (needs the session)
     bin: Bin = Bin.LIVE
 
-    def conditions(self) -> list[ColumnElement[bool]]:
+    def conditions(self, session: Session | None = None) -> list[ColumnElement[bool]]:
         conds: list[ColumnElement[bool]] = []
+        if self.segment_id is not None:
+            if session is None:
+                raise ValueError("a segment's conditions need the session")
+            from crm_desktop.services.segments import find_segment, segment_conditions
+
+            rules = find_segment(session, self.segment_id).rules
+            conds += segment_conditions(session, rules, live_only=False)
         if self.bin is Bin.LIVE:
             conds.append(Client.deleted_at.is_(None))
         elif self.bin is Bin.DELETED:
@@ -178,7 +186,7 @@ def list_clients(
     from where the previous page ended, as fast on the last page as on the first."""
     if after is not None and after.sort is not sort:
         raise ValueError(f"a page key of the {after.sort.value} order given for {sort.value}")
-    conds = (where or ClientFilter()).conditions()
+    conds = (where or ClientFilter()).conditions(session)
     columns = sort.columns
     if not sort.may_be_blank:
         if after is not None:
@@ -247,5 +255,6 @@ def iter_client_views(
 
 
 def count_clients(session: Session, where: ClientFilter | None = None) -> int:
-    query = select(func.count()).select_from(Client).where(*(where or ClientFilter()).conditions())
+    conditions = (where or ClientFilter()).conditions(session)
+    query = select(func.count()).select_from(Client).where(*conditions)
     return int(session.scalar(query) or 0)

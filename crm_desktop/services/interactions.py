@@ -58,9 +58,11 @@ def add_interaction(
     duration_s: int | None = None,
     contact_id: uuid.UUID | None = None,
     deal_id: uuid.UUID | None = None,
+    touch_contact: bool = True,
 ) -> InteractionView:
     """Log one entry of a client's history, by the acting user, now unless `occurred_at`
-    says when. A call, meeting or e-mail also moves the client's last contact."""
+    says when. A call, meeting or e-mail also moves the client's last contact (unless
+    `touch_contact` is false: a letter of a mass mailing is no personal contact)."""
     client = _live_client(session, client_id)
     when = occurred_at or utcnow()
     if when.tzinfo is None:
@@ -95,7 +97,8 @@ def add_interaction(
         user_login=_app_user(session),
     )
     session.add(entry)
-    if kind in CONTACTS and (client.last_contact_at is None or when > client.last_contact_at):
+    newer = client.last_contact_at is None or when > client.last_contact_at
+    if touch_contact and kind in CONTACTS and newer:
         client.last_contact_at = when
     session.flush()
     return _views(session, [entry])[0]

@@ -8,10 +8,11 @@ refused, an address refused."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import enum
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -51,6 +52,14 @@ class MailServerUnavailable(ServerUnavailable):
 
 class MailRefused(Refused):
     """The mail server refused the login, an address or the message (exit 3)."""
+
+
+class AddressRefused(MailRefused):
+    """The mail server refused to deliver to an address (the others may still go)."""
+
+
+class LetterUncertain(MailServerUnavailable):
+    """The connection broke while a letter was handed over: it may have been delivered."""
 
 
 @dataclass(frozen=True)
@@ -263,11 +272,105 @@ def send_document(
     addresses = [normalize_email(address, "to") for address in recipients]
     message = build_message(settings, addresses, subject, body, attachments)
     where = f"{settings.host}:{settings.effective_port}"
+    with _mapped(settings, where):
+        client = _connect(settings, timeout, context)
     try:
-        with _connect(settings, timeout, context) as client:
+        with _mapped(settings, where):
             if settings.login:
                 _login(client, settings.login, settings.password or "")
-            client.send_message(message, from_addr=settings.sender, to_addrs=addresses)
+        _hand_over(client, settings, message, addresses, where)
+    finally:
+        # the letter is the server's once it said so: a failing goodbye changes nothing
+        try:
+            client.quit()
+        except (smtplib.SMTPException, OSError):
+            client.close()
+
+
+def _hand_over(
+    client: smtplib.SMTP,
+    settings: MailSettings,
+    message: EmailMessage,
+    addresses: Sequence[str],
+    where: str,
+) -> None:
+    """Give the server the message. A temporary refusal (4xx) is MailServerUnavailable
+    (nothing went out: try later); a refused address or message (5xx) AddressRefused; a
+    connection lost while handing it over LetterUncertain (it may have been delivered)."""
+    try:
+        client.send_message(message, from_addr=settings.sender, to_addrs=addresses)
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _text in exc.recipients.values()]
+        if codes and all(400 <= code < 500 for code in codes):
+            raise _later(where, exc) from None
+        raise AddressRefused(
+            _(
+                "The mail server {server} refused to deliver to {to}.",
+                server=where,
+                to=", ".join(exc.recipients) or ", ".join(addresses),
+            )
+        ) from None
+    except smtplib.SMTPSenderRefused:
+        raise MailRefused(
+            _(
+                "The mail server {server} refused the sender's address {sender}.",
+                server=where,
+                sender=settings.sender,
+            )
+        ) from None
+    except smtplib.SMTPDataError as exc:
+        if 400 <= exc.smtp_code < 500:
+            raise _later(where, exc) from None
+        raise AddressRefused(
+            _(
+                "The mail server {server} refused the message to {to}: {reason}.",
+                server=where,
+                to=", ".join(addresses),
+                reason=_reason(exc),
+            )
+        ) from None
+    except smtplib.SMTPResponseException as exc:
+        raise MailRefused(
+            _(
+                "The mail server {server} refused the message: {reason}.",
+                server=where,
+                reason=_reason(exc),
+            )
+        ) from None
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        raise LetterUncertain(
+            _(
+                "The connection with the mail server {server} broke while the letter was"
+                " being handed over ({reason}): it may have been delivered.",
+                server=where,
+                reason=_reason(exc),
+            )
+        ) from None
+    except smtplib.SMTPException as exc:  # e.g. the server cannot take UTF-8 addresses
+        raise MailRefused(
+            _(
+                "The mail server {server} refused the message: {reason}.",
+                server=where,
+                reason=_reason(exc),
+            )
+        ) from None
+
+
+def _later(where: str, exc: BaseException) -> MailServerUnavailable:
+    return MailServerUnavailable(
+        _(
+            "The mail server {server} asks to try later ({reason}).",
+            server=where,
+            reason=_reason(exc),
+        )
+    )
+
+
+@contextlib.contextmanager
+def _mapped(settings: MailSettings, where: str) -> Iterator[None]:
+    """Connecting and logging in: a failure in one sentence (nothing was sent)."""
+    try:
+        yield
     except smtplib.SMTPAuthenticationError:
         raise MailRefused(
             _(
@@ -284,22 +387,6 @@ def send_document(
                 " encryption and the login in Settings → Mail.",
                 server=where,
                 reason=_reason(exc),
-            )
-        ) from None
-    except smtplib.SMTPRecipientsRefused as exc:
-        raise MailRefused(
-            _(
-                "The mail server {server} refused to deliver to {to}.",
-                server=where,
-                to=", ".join(exc.recipients) or ", ".join(addresses),
-            )
-        ) from None
-    except smtplib.SMTPSenderRefused:
-        raise MailRefused(
-            _(
-                "The mail server {server} refused the sender's address {sender}.",
-                server=where,
-                sender=settings.sender,
             )
         ) from None
     except (smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected) as exc:

@@ -80,8 +80,11 @@ def search_clients(
         escaped = frag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["pattern"] = f"%{escaped}%"
     # A filter on the time since the last contact holds "now": such statements are not kept.
-    build = _search_query if where.no_contact_days is None else _search_query.__wrapped__
-    found = connection.execute(build(dialect, where, prefix, substring), params).all()
+    if where.no_contact_days is None and where.segment_id is None:
+        query = _search_query(dialect, where, prefix, substring)
+    else:  # a filter that holds "now" or a segment's rules: not kept
+        query = _search_query.__wrapped__(dialect, where, prefix, substring, session)
+    found = connection.execute(query, params).all()
     rows = [ClientRow(*row[:-1]) for row in found if row[-1] == 0]
     others = sorted(
         (ClientRow(*row[:-1]) for row in found if row[-1] == 1),
@@ -94,7 +97,13 @@ _in_prefix = and_(Client.name_folded >= bindparam("lo"), Client.name_folded < bi
 
 
 @lru_cache(maxsize=64)
-def _search_query(dialect: str, where: ClientFilter, prefix: bool, substring: bool) -> Any:
+def _search_query(
+    dialect: str,
+    where: ClientFilter,
+    prefix: bool,
+    substring: bool,
+    session: Session | None = None,
+) -> Any:
     """One statement, one round trip: the prefix matches in name order (part 0), then
     other hits of the trigram index (part 1), `:n` rows in all. The database stops
     reading the second part once the first has filled the limit."""
@@ -103,13 +112,17 @@ def _search_query(dialect: str, where: ClientFilter, prefix: bool, substring: bo
         parts.append(
             client_row_query()
             .add_columns(literal(0).label("part"))
-            .where(*where.conditions(), _in_prefix)
+            .where(*where.conditions(session), _in_prefix)
             .order_by(Client.name_folded, Client.id)
             .limit(bindparam("n"))
             .subquery()
         )
     if substring:
-        query = client_row_query().add_columns(literal(1).label("part")).where(*where.conditions())
+        query = (
+            client_row_query()
+            .add_columns(literal(1).label("part"))
+            .where(*where.conditions(session))
+        )
         if dialect == "sqlite":
             query = query.join(_fts, _fts.c.rowid == Client.search_rowid).where(
                 literal_column("client_fts").op("MATCH")(bindparam("phrase"))

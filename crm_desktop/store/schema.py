@@ -30,7 +30,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # Every revision shipped, oldest first. Checking a database's version needs no Alembic
 # import (it costs 100 ms at every start); a unit test keeps this list equal to the
 # migration scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 
 # Other layers (sync, audit) register callables here to reinstall what they keep in the
 # database (triggers) after every migration; each gets the connection of the upgrade.

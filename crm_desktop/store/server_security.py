@@ -66,7 +66,12 @@ CLIENT_DATA = (
     "order_attachments",
     "import_batches",
     "import_changes",
+    "consents",
+    "mail_runs",
+    "mail_recipients",
 )
+# read and written by everyone seated: the office's saved filters and letter templates
+SHARED = ("segments", "mail_templates")
 # read by everyone seated, changed by administrators (and some by executives)
 REFERENCE = (
     "users",
@@ -152,6 +157,10 @@ def _manager_rules() -> dict[str, tuple[str, str | None]]:
         "order_attachments": (_visible("orders", "order_id"), None),
         "import_batches": (f"created_by = {ME}", None),
         "import_changes": (_visible("import_batches", "batch_id"), None),
+        "consents": (clients, None),
+        # her own mailings, to her own clients
+        "mail_runs": (f"created_by = {ME}", None),
+        "mail_recipients": (f"{_visible('mail_runs', 'run_id')} AND {clients}", None),
     }
 
 
@@ -263,6 +272,8 @@ def policies(roles: ServerRoles, *, unassigned_visible: bool = False) -> list[Po
             f"{SEAT} AND {_visible('orders', 'order_id')}",
         )
     )
+    for table in SHARED:
+        out.append(Policy(table, "crm_shared", (roles.users,), "ALL", SEAT, SEAT))
     for table in REFERENCE:
         out.append(Policy(table, "crm_read", (roles.users,), "SELECT", SEAT))
         writers = (roles.admin, roles.exec) if table in EXEC_WRITES else (roles.admin,)
@@ -342,7 +353,7 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
     for signature in INVOICING:
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {invoicing}")
     _lock_advisory_functions(conn, owner)
-    writable = [t for t in (*CLIENT_DATA, *REFERENCE) if t in tables]
+    writable = [t for t in (*CLIENT_DATA, *SHARED, *REFERENCE) if t in tables]
     for table in writable:
         rights = "SELECT" if table in READ_ONLY else "SELECT, INSERT, UPDATE, DELETE"
         conn.exec_driver_sql(f"GRANT {rights} ON public.{quote_ident(table)} TO {users}")
@@ -401,7 +412,7 @@ def sync_policies(roles: ServerRoles, tables: Sequence[str]) -> list[Policy]:
     )
     synced = [t.name for t in synced_tables() if t.name in tables]
     writers = {
-        "crm_sync_write": ((roles.users,), [*CLIENT_DATA, *EVERYONE_ADDS]),
+        "crm_sync_write": ((roles.users,), [*CLIENT_DATA, *SHARED, *EVERYONE_ADDS]),
         "crm_sync_exec_write": ((roles.exec,), list(EXEC_WRITES)),
         "crm_sync_admin_write": ((roles.admin,), synced),
     }

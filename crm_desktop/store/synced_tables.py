@@ -2,11 +2,11 @@
 
 Every business table (the `Tracked` mixin: a UUID id, stamps, version, tombstone) is
 synchronised, except what belongs to one computer: its import batches and their undo
-records. Within a table every column is a field with its own clock, except the id, the
-local optimistic-lock `version`, the columns derived from other fields or rows (the
-folded name, first phone and e-mail, search text), which each replica recomputes after
-applying what it pulls, and a user's password and sign-in state, which stay with the
-database the user signs in to.
+records, its mailings and their letters. Within a table every column is a field with its
+own clock, except the id, the local optimistic-lock `version`, the columns derived from
+other fields or rows (the folded name, first phone and e-mail, search text), which each
+replica recomputes after applying what it pulls, and a user's password and sign-in
+state, which stay with the database the user signs in to.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from sqlalchemy import JSON, Table
 from crm_desktop.models import Base
 from crm_desktop.models.base import Tracked
 
-LOCAL_TABLES = frozenset({"import_batches", "import_changes"})
+# an import's undo record and a mailing's log belong to the computer that made them
+LOCAL_TABLES = frozenset({"import_batches", "import_changes", "mail_runs", "mail_recipients"})
 NOT_FIELDS = frozenset({"id", "version"})
 DERIVED = {
     "clients": frozenset(

@@ -7,6 +7,7 @@ or saves by surprise); Ctrl+S or Ctrl+Enter saves, Esc closes (asking first)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import uuid
@@ -52,6 +53,7 @@ from crm_desktop.services.dates import parse_birth_date
 from crm_desktop.services.emails import normalize_email
 from crm_desktop.services.interactions import InteractionView, add_interaction, history
 from crm_desktop.services.legal_forms import SHORT_FORMS
+from crm_desktop.services.mailing.views import MarketingStatus
 from crm_desktop.services.messengers import normalize_messenger
 from crm_desktop.services.phones import format_phone, normalize_phone
 from crm_desktop.services.requisites import normalize_inn, normalize_kpp, normalize_ogrn
@@ -65,6 +67,7 @@ from crm_desktop.services.vocabulary import (
 )
 from crm_desktop.store.database import Database
 from crm_desktop.ui.coming_soon import ComingSoonPage
+from crm_desktop.ui.consent_panel import ConsentPanel
 from crm_desktop.ui.drafts import Drafts
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.row_list import RowList
@@ -265,6 +268,11 @@ class ClientCard(QDialog):
         note.setTabChangesFocus(True)  # Tab leaves the note instead of typing a tab
         self._add(form, "note", self.tr("Note"), note)
         self._contact_fields(form)
+        self.consent_panel = ConsentPanel(
+            self._db, self._login, self._view.id if self._view else None
+        )
+        self.consent_panel.sig_changed.connect(self._marketing_changed)
+        form.addRow(self.consent_panel)
         if self._custom:
             self._section(form, self.tr("Custom fields"))
             for field in self._custom:
@@ -634,6 +642,7 @@ class ClientCard(QDialog):
         if self.deals_tab.client_id() != saved.id:  # a new client: now it can have them
             self.deals_tab.set_client(saved.id)
             self.tasks_tab.set_client(saved.id)
+            self.consent_panel.set_client(saved.id)
         self.sig_saved.emit(saved)
         return True
 
@@ -714,6 +723,13 @@ class ClientCard(QDialog):
             report_connection(exc)
             QMessageBox.warning(self, title, str(exc))
             return
+        self._load_history()
+
+    def _marketing_changed(self, status: MarketingStatus) -> None:
+        """A consent or an unsubscribe recorded from the card: the client's row moved on
+        (none of the fields shown changed), and the history has a note."""
+        if self._view is not None and self._view.id == status.client_id:
+            self._view = dataclasses.replace(self._view, version=status.version)
         self._load_history()
 
     def _load_history(self) -> None:

@@ -37,6 +37,7 @@ from crm_desktop.services.client_list import Bin, ClientFilter, ClientSort
 from crm_desktop.services.client_rows import ClientRow
 from crm_desktop.services.clients import assign_owner, delete_clients, restore_clients
 from crm_desktop.services.search import search_clients
+from crm_desktop.services.segments import list_segments
 from crm_desktop.services.tags import list_tags, tag_clients
 from crm_desktop.services.users import list_users
 from crm_desktop.services.vocabulary import ClientKind
@@ -108,6 +109,9 @@ class ClientsPage(QWidget):
         self.tag_filter = QComboBox()
         self.tag_filter.setToolTip(self.tr("Tag"))
         self._tags: list[uuid.UUID | None] = []  # None: any tag or none
+        self.segment_filter = QComboBox()
+        self.segment_filter.setToolTip(self.tr("Segment (a saved filter)"))
+        self._segments: list[uuid.UUID | None] = []  # None: no segment chosen
         self.reload_choices()
 
         self.model = ClientTableModel(db, login)
@@ -158,6 +162,7 @@ class ClientsPage(QWidget):
         bar.addWidget(self.filter)
         bar.addWidget(self.owner_filter)
         bar.addWidget(self.tag_filter)
+        bar.addWidget(self.segment_filter)
         bar.addWidget(self.export_button)
         bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -172,6 +177,7 @@ class ClientsPage(QWidget):
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.owner_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.segment_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_layout)
         header.sortIndicatorChanged.connect(self._sort_clicked)
@@ -199,7 +205,10 @@ class ClientsPage(QWidget):
         with self._db.unit_of_work(self._login, write=False) as session:
             users = [u for u in list_users(session) if not u.disabled]
             tags = list_tags(session)
-        owner, tag = self.chosen_owner(), self.chosen_tag()
+            segments = list_segments(session, with_counts=False)
+        owner, tag, segment = self.chosen_owner(), self.chosen_tag(), self.chosen_segment()
+        self._segments = [None, *(v.id for v in segments)]
+        segment_labels = [self.tr("All segments"), *(v.name for v in segments)]
         self._owners = [None, *(u.login for u in users), NOBODY]
         owner_labels = [
             self.tr("All managers"),
@@ -215,6 +224,11 @@ class ClientsPage(QWidget):
                 self._owners.index(owner) if owner in self._owners else 0,
             ),
             (self.tag_filter, tag_labels, self._tags.index(tag) if tag in self._tags else 0),
+            (
+                self.segment_filter,
+                segment_labels,
+                self._segments.index(segment) if segment in self._segments else 0,
+            ),
         ):
             box.blockSignals(True)
             try:
@@ -232,6 +246,13 @@ class ClientsPage(QWidget):
     def chosen_tag(self) -> uuid.UUID | None:
         index = self.tag_filter.currentIndex()
         return self._tags[index] if 0 <= index < len(self._tags) else None
+
+    def chosen_segment(self) -> uuid.UUID | None:
+        index = self.segment_filter.currentIndex()
+        return self._segments[index] if 0 <= index < len(self._segments) else None
+
+    def choose_segment(self, segment_id: uuid.UUID | None) -> None:
+        self.segment_filter.setCurrentIndex(self._segments.index(segment_id))
 
     def choose_owner(self, login: str | None) -> None:
         """Show one manager's clients (NOBODY: the unassigned ones; None: everyone's)."""
@@ -251,7 +272,10 @@ class ClientsPage(QWidget):
             clash = where.owner is not None and where.owner != owner
             where = replace(where, unassigned=True) if clash else replace(where, owner=owner)
         tag = self.chosen_tag()
-        return where if tag is None else replace(where, tag_id=tag)
+        if tag is not None:
+            where = replace(where, tag_id=tag)
+        segment = self.chosen_segment()
+        return where if segment is None else replace(where, segment_id=segment)
 
     # --- columns: sort, shown, widths and order, remembered ------------------------------
 

@@ -49,6 +49,7 @@ NAMES = {
     "sync-password": "mdi6.cloud-lock-outline",
     "sync-failed": "mdi6.cloud-alert-outline",
     "conflict": "mdi6.alert-circle-outline",
+    "mailing": "mdi6.email-multiple-outline",
 }
 
 

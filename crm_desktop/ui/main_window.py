@@ -39,6 +39,7 @@ from crm_desktop.ui.unexpected import add_connection_reporter, remove_connection
 if TYPE_CHECKING:  # the sections' modules load when a section is first opened
     from crm_desktop.ui.deal_board import DealsPage
     from crm_desktop.ui.invoices_page import InvoicesPage
+    from crm_desktop.ui.mailing_page import MailingPage
     from crm_desktop.ui.my_day import MyDayPage
     from crm_desktop.ui.orders_page import OrdersPage
     from crm_desktop.ui.price_list import PriceListPage
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.products = DeferredPage(self._make_price_list)
         self.users = DeferredPage(self._make_users)
         self.reports = DeferredPage(self._make_reports)
+        self.mailing = DeferredPage(self._make_mailing)
         self.reminders: ReminderWatcher | None = None  # made a moment after the window shows
         self._closed = False
         sections = [
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             ("orders", self.tr("Orders"), self.orders),
             ("products", self.tr("Price list"), self.products),
             ("reports", self.tr("Reports"), self.reports),
+            ("mailing", self.tr("Mailing"), self.mailing),
             ("users", self.tr("Users"), self.users),
             ("settings", self.tr("Settings"), self.settings_section),
         ]
@@ -241,6 +244,13 @@ class MainWindow(QMainWindow):
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return page
 
+    def _make_mailing(self) -> MailingPage:
+        from crm_desktop.ui.mailing_page import MailingPage
+
+        page = MailingPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
     def _open_dashboard_for_executives(self) -> None:
         """An executive starts on the dashboard: their role is looked up in a worker once
         the window is up, and the section changes only if they have not moved yet."""
@@ -289,6 +299,9 @@ class MainWindow(QMainWindow):
         self._closed = True
         if self.reminders is not None:
             self.reminders.stop()
+        mailing = self.mailing.page
+        if mailing is not None:
+            mailing.stop_sending()  # type: ignore[attr-defined]  # a mailing pauses, resumable
         super().closeEvent(event)
 
     def offer_undo(self, text: str, ids: list[uuid.UUID]) -> None:

@@ -237,6 +237,59 @@
     </message>
 </context>
 <context>
+    <name>BirthdaysTab</name>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="88"/>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="89"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="90"/>
+        <source>Turns</source>
+        <translation>Исполняется</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="91"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="92"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="93"/>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="105"/>
+        <source>No birthdays in the next 7 days.</source>
+        <translation>В ближайшие 7 дней дней рождения нет.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="106"/>
+        <source>Congratulate…</source>
+        <translation>Поздравить…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="109"/>
+        <source>Prepares the segment «birthdays this week» and the congratulation letter, and opens them in Send</source>
+        <translation>Готовит сегмент «дни рождения на этой неделе» и письмо-поздравление и открывает их на вкладке «Отправка»</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="115"/>
+        <source>Birthdays in the next 7 days</source>
+        <translation>Дни рождения в ближайшие 7 дней</translation>
+    </message>
+</context>
+<context>
     <name>CallLogDialog</name>
     <message>
         <location filename="../../crm_desktop/ui/call_log.py" line="53"/>
@@ -310,330 +363,330 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="137"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="140"/>
         <source>Details</source>
         <translation>Сведения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="141"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="144"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="144"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="318"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="147"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="326"/>
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="144"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="147"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="156"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="159"/>
         <source>Comes with the next version of the program.</source>
         <translation>Появится в следующей версии программы.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="152"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="155"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="155"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="158"/>
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="157"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="160"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="166"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="169"/>
         <source>Save (Ctrl+S)</source>
         <translation>Сохранить (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="226"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="229"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="245"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="248"/>
         <source>Company name</source>
         <translation>Название компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="245"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="248"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="247"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="250"/>
         <source>A client needs a name</source>
         <translation>У клиента должно быть имя</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="261"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="264"/>
         <source>Where the client came from: a fair, a referral ...</source>
         <translation>Откуда пришёл клиент: выставка, рекомендация ...</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="262"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="265"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="269"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="277"/>
         <source>Custom fields</source>
         <translation>Дополнительные поля</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="289"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="297"/>
         <source>Legal form</source>
         <translation>Форма собственности</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="292"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="300"/>
         <source>As in the register, e.g. Limited Liability Company «Romashka»</source>
         <translation>Как в ЕГРЮЛ, например: Общество с ограниченной ответственностью «Ромашка»</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="294"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="302"/>
         <source>Full company name</source>
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="298"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="323"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="306"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="331"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="305"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="313"/>
         <source>KPP</source>
         <translation>КПП</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="312"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="320"/>
         <source>OGRN</source>
         <translation>ОГРН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="319"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="327"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="328"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="404"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="336"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="412"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="332"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="340"/>
         <source>Date of birth</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="342"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="350"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="349"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="357"/>
         <source>E-mails</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="254"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="257"/>
         <source>nobody</source>
         <translation>никто</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="259"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="262"/>
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="266"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="445"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="735"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="269"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="453"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="751"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="338"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="346"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="343"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="351"/>
         <source>Add phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="343"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="351"/>
         <source>e.g. 8 912 345-67-89</source>
         <translation>например, 8 912 345-67-89</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="350"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="358"/>
         <source>Add e-mail</source>
         <translation>Добавить e-mail</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="350"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="358"/>
         <source>name@example.ru</source>
         <translation>name@example.ru</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="354"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="362"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="355"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="363"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="356"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="364"/>
         <source>VK</source>
         <translation>ВКонтакте</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="361"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="369"/>
         <source>Messengers</source>
         <translation>Мессенджеры</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="363"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="371"/>
         <source>Add messenger</source>
         <translation>Добавить мессенджер</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="364"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="372"/>
         <source>@user name, phone number or link</source>
         <translation>@имя пользователя, номер телефона или ссылка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="370"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="378"/>
         <source>Legal</source>
         <translation>Юридический</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="371"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="379"/>
         <source>Postal</source>
         <translation>Почтовый</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="372"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="380"/>
         <source>Actual</source>
         <translation>Фактический</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="373"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="381"/>
         <source>Delivery</source>
         <translation>Доставки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="379"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="387"/>
         <source>Addresses</source>
         <translation>Адреса</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="381"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="389"/>
         <source>Add address</source>
         <translation>Добавить адрес</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="382"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="390"/>
         <source>Postcode, city, street, building</source>
         <translation>Индекс, город, улица, дом</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="395"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="403"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="406"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="414"/>
         <source>a number, e.g. 1 500,50</source>
         <translation>число, например 1 500,50</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="442"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="732"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="450"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="748"/>
         <source>Call</source>
         <translation>Звонок</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="443"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="733"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="451"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="749"/>
         <source>Meeting</source>
         <translation>Встреча</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="444"/>
-        <location filename="../../crm_desktop/ui/client_card.py" line="734"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="452"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="750"/>
         <source>E-mail</source>
         <translation>Письмо</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="568"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="576"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="620"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="628"/>
         <source>Not saved: there is no connection to the server. What you typed stays here; save again when the connection is back.</source>
         <translation>Не сохранено: нет связи с сервером. Введённое останется здесь; сохраните ещё раз, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="658"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="667"/>
         <source>Save the changes to this client?</source>
         <translation>Сохранить изменения клиента?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="694"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="703"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="695"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="704"/>
         <source>This client has changes that were not saved last time. Restore them?</source>
         <translation>У этого клиента есть изменения, не сохранённые в прошлый раз. Восстановить их?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="707"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="716"/>
         <source>What was it about?</source>
         <translation>О чём договорились?</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="728"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="744"/>
         <source>No contacts yet: log the first call or meeting.</source>
         <translation>Контактов пока нет: запишите первый звонок или встречу.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="736"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="752"/>
         <source>Deal stage</source>
         <translation>Этап сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="740"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="756"/>
         <source>someone</source>
         <translation>кто-то</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="751"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="767"/>
         <source>Works at no company on record</source>
         <translation>Компания не указана</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/client_card.py" line="759"/>
+        <location filename="../../crm_desktop/ui/client_card.py" line="775"/>
         <source>No people of this company on record</source>
         <translation>Сотрудники компании не указаны</translation>
     </message>
@@ -793,194 +846,204 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="88"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="89"/>
         <source>Search: name, company, phone, e-mail, INN</source>
         <translation>Поиск: имя, компания, телефон, почта, ИНН</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="93"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="94"/>
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="94"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="95"/>
         <source>People</source>
         <translation>Люди</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="95"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="96"/>
         <source>Companies</source>
         <translation>Компании</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="96"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="97"/>
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="98"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="99"/>
         <source>No contact for {n} days</source>
         <translation>Без контакта {n} дней</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="101"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="102"/>
         <source>Recycle bin</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="106"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="107"/>
         <source>Responsible manager</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="109"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="110"/>
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="134"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="113"/>
+        <source>Segment (a saved filter)</source>
+        <translation>Сегмент (сохранённый фильтр)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="138"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="135"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="139"/>
         <source>Add a client (Ctrl+N)</source>
         <translation>Добавить клиента (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="140"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="144"/>
         <source>Import from Excel or CSV…	Ctrl+I</source>
         <translation>Импорт из Excel или CSV…	Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="142"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="146"/>
         <source>Import history…</source>
         <translation>История импорта…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="145"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="149"/>
         <source>Export to Excel…	Ctrl+E</source>
         <translation>Экспорт в Excel…	Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="148"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="152"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="153"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="157"/>
         <source>Import the client list from Excel or CSV (Ctrl+I), export it (Ctrl+E)</source>
         <translation>Импорт списка клиентов из Excel или CSV (Ctrl+I), экспорт в Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="205"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="211"/>
+        <source>All segments</source>
+        <translation>Все сегменты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="214"/>
         <source>All managers</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="207"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="216"/>
         <source>No manager</source>
         <translation>Без ответственного</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="210"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="219"/>
         <source>All tags</source>
         <translation>Все метки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="378"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="402"/>
         <source>Reset columns</source>
         <translation>Столбцы по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="392"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="416"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="393"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="417"/>
         <source>Merge duplicates…</source>
         <translation>Объединить дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="395"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="419"/>
         <source>Assign to</source>
         <translation>Назначить ответственным</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="403"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="427"/>
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="404"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="428"/>
         <source>Add a tag…</source>
         <translation>Добавить метку…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="406"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="430"/>
         <source>Export selection…</source>
         <translation>Экспортировать выделенных…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="407"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="431"/>
         <source>Export the whole list…</source>
         <translation>Экспортировать весь список…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="409"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="433"/>
         <source>Move to the recycle bin</source>
         <translation>В корзину</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="426"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="450"/>
         <source>Responsible changed: {n}</source>
         <translation>Ответственный изменён: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="431"/>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="438"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="455"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="462"/>
         <source>Add a tag</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="431"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="455"/>
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="442"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="466"/>
         <source>Tag «{tag}» added: {n}</source>
         <translation>Метка «{tag}» добавлена: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="464"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="488"/>
         <source>Moved to the recycle bin: {n}</source>
         <translation>Перемещено в корзину: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="533"/>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="597"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="557"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="621"/>
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="535"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="559"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="578"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="602"/>
         <source>Exporting clients to Excel…</source>
         <translation>Выгрузка клиентов в Excel…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="586"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="610"/>
         <source>Exported {n} clients to {file}</source>
         <translation>Выгружено клиентов: {n}, файл {file}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/clients_page.py" line="592"/>
+        <location filename="../../crm_desktop/ui/clients_page.py" line="616"/>
         <source>Export cancelled: no file was written</source>
         <translation>Экспорт отменён: файл не записан</translation>
     </message>
@@ -1587,6 +1650,92 @@
         <location filename="../../crm_desktop/ui/conflicts_page.py" line="426"/>
         <source>Something went wrong in the program; the details are in the log file.</source>
         <translation>В программе что-то пошло не так; подробности в файле журнала.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="48"/>
+        <source>Consent to marketing mail</source>
+        <translation>Согласие на рассылку</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="56"/>
+        <source>e.g. a form on the website, a call, a signed paper</source>
+        <translation>например, анкета на сайте, звонок, подписанный бланк</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="60"/>
+        <source>Given on:</source>
+        <translation>Дата согласия:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="61"/>
+        <source>How:</source>
+        <translation>Как получено:</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="95"/>
+        <source>Record consent…</source>
+        <translation>Записать согласие…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="98"/>
+        <source>Unsubscribed…</source>
+        <translation>Отписался…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="103"/>
+        <source>Replied «unsubscribe» to a letter</source>
+        <translation>Ответил на письмо «отписаться»</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="104"/>
+        <source>Asked by phone</source>
+        <translation>Попросил по телефону</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="105"/>
+        <source>Asked some other way</source>
+        <translation>Попросил иначе</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="158"/>
+        <source>Marketing mail: save the client first</source>
+        <translation>Рассылка: сначала сохраните клиента</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="160"/>
+        <source>Marketing mail: …</source>
+        <translation>Рассылка: …</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="163"/>
+        <source>Marketing mail: unsubscribed {date}</source>
+        <translation>Рассылка: отписался {date}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="167"/>
+        <source>Marketing mail: consent given {date} ({source})</source>
+        <translation>Рассылка: согласие дано {date} ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="171"/>
+        <source>Marketing mail: consent given {date}</source>
+        <translation>Рассылка: согласие дано {date}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="175"/>
+        <source>Marketing mail: consent withdrawn {date}</source>
+        <translation>Рассылка: согласие отозвано {date}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/consent_panel.py" line="178"/>
+        <source>Marketing mail: no consent</source>
+        <translation>Рассылка: согласия нет</translation>
     </message>
 </context>
 <context>
@@ -3198,6 +3347,29 @@
     </message>
 </context>
 <context>
+    <name>LettersModel</name>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="126"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="127"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="128"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="129"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
     <name>LostReason</name>
     <message>
         <location filename="../../crm_desktop/ui/lost_reason.py" line="12"/>
@@ -3355,110 +3527,172 @@
     </message>
 </context>
 <context>
+    <name>MailingLetters</name>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="109"/>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="110"/>
+        <source>failed</source>
+        <translation>не доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="111"/>
+        <source>uncertain</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="112"/>
+        <source>waiting</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="113"/>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="114"/>
+        <source>not sent</source>
+        <translation>не отправляется</translation>
+    </message>
+</context>
+<context>
+    <name>MailingPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="157"/>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="158"/>
+        <source>Templates</source>
+        <translation>Шаблоны</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="159"/>
+        <source>Send</source>
+        <translation>Отправка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="160"/>
+        <location filename="../../crm_desktop/ui/mailing_page.py" line="229"/>
+        <source>Birthdays</source>
+        <translation>Дни рождения</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="71"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="88"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="87"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="89"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="90"/>
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="91"/>
         <source>Invoices</source>
         <translation>Счета</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="94"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="95"/>
+        <source>Mailing</source>
+        <translation>Рассылки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/main_window.py" line="96"/>
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="97"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="144"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="162"/>
         <source>Try again</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="179"/>
         <source>Connection lost</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="184"/>
         <source>The connection to the server is back.</source>
         <translation>Связь с сервером восстановлена.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="318"/>
         <source>Restored</source>
         <translation>Восстановлено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="331"/>
         <source>Local database: {path}</source>
         <translation>Локальная база: {path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="332"/>
         <source>Works without a network</source>
         <translation>Работает без сети</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="335"/>
         <source>Office server: {server}</source>
         <translation>Сервер офиса: {server}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="180"/>
-        <location filename="../../crm_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="336"/>
         <source>Connected</source>
         <translation>Подключено</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="92"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="93"/>
         <source>Price list</source>
         <translation>Прайс-лист</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="173"/>
         <source>No connection to the server {server}. Open cards keep what you typed; the program reconnects by itself.</source>
         <translation>Нет связи с сервером {server}. Открытые карточки сохраняют введённое; программа переподключится сама.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="341"/>
         <source>the file&apos;s owner</source>
         <translation>владелец файла</translation>
     </message>
@@ -4936,6 +5170,221 @@
     </message>
 </context>
 <context>
+    <name>SegmentsTab</name>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="73"/>
+        <source>New segment</source>
+        <translation>Новый сегмент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="75"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="81"/>
+        <source>Saved segments (clients in each now)</source>
+        <translation>Сохранённые сегменты (сколько в каждом клиентов сейчас)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="108"/>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="141"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="109"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="116"/>
+        <source>e.g. VIP clients in Moscow</source>
+        <translation>например, VIP-клиенты в Москве</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="119"/>
+        <source>What the segment is for (optional)</source>
+        <translation>Для чего этот сегмент (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="121"/>
+        <source>People and companies</source>
+        <translation>Люди и компании</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="122"/>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="123"/>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="125"/>
+        <source>Any manager</source>
+        <translation>Любой менеджер</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="129"/>
+        <source>No tags yet: tag clients in the client list.</source>
+        <translation>Меток пока нет: их ставят клиентам в списке клиентов.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="131"/>
+        <source>e.g. a fair, the website</source>
+        <translation>например, выставка, сайт</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="134"/>
+        <source>Birthday this month</source>
+        <translation>День рождения в этом месяце</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="139"/>
+        <source>any product</source>
+        <translation>любой товар</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="143"/>
+        <source>Champions</source>
+        <translation>Чемпионы</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="144"/>
+        <source>Loyal</source>
+        <translation>Лояльные</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="145"/>
+        <source>New</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="146"/>
+        <source>At risk</source>
+        <translation>Под угрозой ухода</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="147"/>
+        <source>Lost customers</source>
+        <translation>Потерянные</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="148"/>
+        <source>Needs attention</source>
+        <translation>Требуют внимания</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="166"/>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="167"/>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="168"/>
+        <source>Clients:</source>
+        <translation>Клиенты:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="169"/>
+        <source>Manager:</source>
+        <translation>Менеджер:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="175"/>
+        <source>Any of the tags:</source>
+        <translation>С любой из меток:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="176"/>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="177"/>
+        <source>No contact for at least:</source>
+        <translation>Нет контакта не меньше:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="178"/>
+        <source>A contact within the last:</source>
+        <translation>Был контакт за последние:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="180"/>
+        <source>Birthday within the next:</source>
+        <translation>День рождения в ближайшие:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="181"/>
+        <source>Bought the product:</source>
+        <translation>Покупал товар:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="182"/>
+        <source>RFM class (last year):</source>
+        <translation>Класс RFM (за год):</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="190"/>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="379"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="333"/>
+        <source>Also own-field rules, kept as they are: {rules}</source>
+        <translation>Ещё условия по своим полям, они сохранятся как есть: {rules}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="379"/>
+        <source>Save as a new segment</source>
+        <translation>Сохранить как новый сегмент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="395"/>
+        <source>Counting…</source>
+        <translation>Считаю…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="425"/>
+        <source>Choose at least one rule</source>
+        <translation>Задайте хотя бы одно условие</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="427"/>
+        <source>Clients in the segment now: {n}</source>
+        <translation>Клиентов в сегменте сейчас: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="452"/>
+        <source>Segment «{name}» saved</source>
+        <translation>Сегмент «{name}» сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="472"/>
+        <source>Delete the segment</source>
+        <translation>Удаление сегмента</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="474"/>
+        <source>Delete the segment «{name}»? Its clients stay as they are: only this saved filter goes, and it cannot be brought back.</source>
+        <translation>Удалить сегмент «{name}»? Клиенты останутся как есть: удаляется только этот сохранённый фильтр, и вернуть его будет нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/segment_editor.py" line="494"/>
+        <source>Segment «{name}» deleted; its clients stay</source>
+        <translation>Сегмент «{name}» удалён; его клиенты остались</translation>
+    </message>
+</context>
+<context>
     <name>SendMailDialog</name>
     <message>
         <location filename="../../crm_desktop/ui/send_mail.py" line="84"/>
@@ -4982,6 +5431,129 @@
         <location filename="../../crm_desktop/ui/send_mail.py" line="149"/>
         <source>Sending…</source>
         <translation>Отправка…</translation>
+    </message>
+</context>
+<context>
+    <name>SendTab</name>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="205"/>
+        <source> letters a minute</source>
+        <translation> писем в минуту</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="207"/>
+        <source>Mail providers take a few dozen letters a minute calmly; more may be refused.</source>
+        <translation>Почтовые серверы спокойно принимают несколько десятков писем в минуту; больше могут не принять.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="212"/>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="213"/>
+        <source>How many letters would go out, and who is left out</source>
+        <translation>Сколько писем уйдёт и кто останется без письма</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="215"/>
+        <source>Send…</source>
+        <translation>Отправить…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="217"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="219"/>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="223"/>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="224"/>
+        <source>Template:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="225"/>
+        <source>Speed:</source>
+        <translation>Скорость:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="239"/>
+        <source>%v of %m</source>
+        <translation>%v из %m</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="265"/>
+        <source>Letters go only to clients who consented to marketing mail and did not unsubscribe; each ends with how to unsubscribe. Each letter sent is logged in the client&apos;s history.</source>
+        <translation>Письма уходят только клиентам, которые дали согласие на рассылку и не отписались; в конце каждого письма сказано, как отписаться. Каждое отправленное письмо записывается в историю клиента.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="337"/>
+        <source>Checking…</source>
+        <translation>Проверяю…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="352"/>
+        <source>«{template}» to «{segment}»: {n} letters would go out; {m} clients of the segment are left out (listed below with the reason).</source>
+        <translation>«{template}» для «{segment}»: уйдёт писем — {n}; без письма останутся клиенты сегмента — {m} (ниже список с причинами).</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="382"/>
+        <source>Send the mailing</source>
+        <translation>Отправка рассылки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="384"/>
+        <source>Send «{template}» to the segment «{segment}»? Letters go only to clients who consented, {rate} a minute; you can pause at any time.</source>
+        <translation>Отправить «{template}» сегменту «{segment}»? Письма получат только давшие согласие, по {rate} в минуту; приостановить можно в любой момент.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="408"/>
+        <source>Pausing after the current letter…</source>
+        <translation>Остановлюсь после текущего письма…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="424"/>
+        <source>Starting…</source>
+        <translation>Начинаю…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="430"/>
+        <source>The mail server is not set up: an administrator sets it in Settings → Mail.</source>
+        <translation>Почтовый сервер не настроен: администратор задаёт его в разделе Настройки → Почта.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="490"/>
+        <source>Sending: {done} of {total} letters</source>
+        <translation>Отправка: {done} из {total} писем</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="504"/>
+        <source>Done: {sent} of {total} letters sent, {failed} failed, {uncertain} uncertain.</source>
+        <translation>Готово: отправлено {sent} из {total} писем, не доставлено — {failed}, неизвестно — {uncertain}.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="514"/>
+        <source>Paused: {sent} of {total} letters sent, {queued} waiting. Resume to go on.</source>
+        <translation>Пауза: отправлено {sent} из {total} писем, в очереди — {queued}. Нажмите «Продолжить», чтобы продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="528"/>
+        <source>The unsent letters stay queued: press Resume to go on later.</source>
+        <translation>Неотправленные письма остаются в очереди: нажмите «Продолжить», когда будет можно.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/mailing_send.py" line="538"/>
+        <source>Paused.</source>
+        <translation>Пауза.</translation>
     </message>
 </context>
 <context>
@@ -5774,6 +6346,154 @@
         <location filename="../../crm_desktop/ui/task_tree.py" line="191"/>
         <source>Assignee: {login}</source>
         <translation>Исполнитель: {login}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="83"/>
+        <source>New template</source>
+        <translation>Новый шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="85"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="91"/>
+        <source>Letter templates</source>
+        <translation>Шаблоны писем</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="125"/>
+        <source>e.g. Spring offer</source>
+        <translation>например, Весенняя акция</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="127"/>
+        <source>e.g. {{ имя }}, a discount for you</source>
+        <translation>например, {{ имя }}, для вас скидка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="131"/>
+        <source>Hello, {{ имя }}!
+
+The letter&apos;s text. The way to unsubscribe is added at the end.</source>
+        <translation>Здравствуйте, {{ имя }}!
+
+Текст письма. Как отписаться, добавляется в конце.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="138"/>
+        <source>How to address the person (first name and patronymic); a company: its name</source>
+        <translation>Обращение к человеку (имя и отчество); для компании — её название</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="140"/>
+        <source>The person&apos;s company, or the company&apos;s own name</source>
+        <translation>Компания человека или название самой компании</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="141"/>
+        <source>The name of the client&apos;s manager</source>
+        <translation>Имя менеджера клиента</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="142"/>
+        <source>The full name as on the card</source>
+        <translation>Полное имя, как в карточке</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="143"/>
+        <source>The manager&apos;s phone (or the office&apos;s)</source>
+        <translation>Телефон менеджера (или офиса)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="148"/>
+        <source>Insert:</source>
+        <translation>Вставить:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="159"/>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="292"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="163"/>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="164"/>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="175"/>
+        <source>Placeholders are filled in for each recipient when sending.</source>
+        <translation>Подстановки заполняются для каждого получателя при отправке.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="187"/>
+        <source>or find any client by name, phone, e-mail</source>
+        <translation>или найдите любого клиента по имени, телефону, почте</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="198"/>
+        <source>The letter as the recipient gets it</source>
+        <translation>Письмо так, как его получит клиент</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="200"/>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="201"/>
+        <source>Recipient:</source>
+        <translation>Получатель:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="292"/>
+        <source>Save as a new template</source>
+        <translation>Сохранить как новый шаблон</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="334"/>
+        <source>Template «{name}» saved</source>
+        <translation>Шаблон «{name}» сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="353"/>
+        <source>Delete the template</source>
+        <translation>Удаление шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="355"/>
+        <source>Delete the template «{name}»? Letters already sent stay in the clients&apos; history.</source>
+        <translation>Удалить шаблон «{name}»? Уже отправленные письма останутся в истории клиентов.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="372"/>
+        <source>Template «{name}» deleted</source>
+        <translation>Шаблон «{name}» удалён</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="402"/>
+        <source>nobody in this segment</source>
+        <translation>в сегменте никого нет</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="434"/>
+        <source>Choose whom to preview the letter for.</source>
+        <translation>Выберите, для кого показать письмо.</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/template_editor.py" line="437"/>
+        <source>Type the subject and the text.</source>
+        <translation>Введите тему и текст.</translation>
     </message>
 </context>
 <context>

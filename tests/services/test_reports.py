@@ -493,3 +493,26 @@ def test_dashboard_tiles_and_the_records_behind_them(
         assert len(reached.rows) == board.funnel[0].value == 11
         later = records_behind(s, Tile.FUNNEL, "КП отправлено", today, MSK)
         assert len(later.rows) == board.funnel[2].value
+
+
+def test_reports_narrowed_to_a_segment_or_a_tag(db: Database, sales: dict[str, uuid.UUID]) -> None:
+    from crm_desktop.models import ClientTag, Tag
+    from crm_desktop.services.segments import SegmentRules, save_segment
+
+    with db.unit_of_work() as s:
+        vip = Tag(name="VIP", name_folded="vip")
+        s.add(vip)
+        s.flush()
+        for name in ("C2", "C5"):
+            s.add(ClientTag(client_id=sales[name], tag_id=vip.id))
+        save_segment(s, "Клиенты Ивановой", SegmentRules(owner="ivanova"))
+    tagged = report(db, "abc", tag="VIP")
+    # C2 3000 of 3400: A; C5 has 88 % above it: B
+    assert rows(tagged, "client", "class") == [("C2", "A"), ("C5", "B")]
+    assert tagged.totals["revenue"] == D("3400.00")
+    segment = report(db, "abc", segment="Клиенты Ивановой")
+    assert rows(segment, "client") == [("C1",), ("C3",)]
+    owed = report(db, "receivables", segment="Клиенты Ивановой", tag="VIP")
+    assert owed.rows == [] and owed.totals["invoices"] == 0  # nobody is both
+    months = report(db, "revenue", tag="vip")
+    assert months.totals["invoiced"] == D("3400.00") and months.totals["paid"] == D("3000.00")

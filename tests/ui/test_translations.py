@@ -75,6 +75,7 @@ def test_the_window_speaks_russian(qtbot: QtBot, db: Database) -> None:
             "Заказы",
             "Прайс-лист",
             "Отчёты",
+            "Рассылки",
             "Пользователи",
             "Настройки",
         ]

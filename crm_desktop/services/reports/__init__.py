@@ -5,11 +5,15 @@ costs a few queries. `REPORTS` names them as the command line and the app offer 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import BadInput
 from crm_desktop.i18n import _
+from crm_desktop.models import Client
 from crm_desktop.services.reports.activity import activity
 from crm_desktop.services.reports.clients import abc, churn, rfm, sleeping, xyz
 from crm_desktop.services.reports.money import receivables, revenue
@@ -77,4 +81,19 @@ def run_report(session: Session, name: str, params: ReportParams) -> ReportTable
                 )
             )
         raise BadInput(_("{report} has no groupings (--by)", report=name))
+    if params.segment or params.tag:
+        params = replace(params, clients=_client_ids(session, params))
     return report(session, params)
+
+
+def _client_ids(session: Session, params: ReportParams) -> Any:
+    """The subquery of the clients a report is narrowed to (a segment, a tag, or both)."""
+    from crm_desktop.services.segments import SegmentRules, find_segment, segment_conditions
+
+    conditions = []
+    if params.segment:
+        rules = find_segment(session, params.segment).rules
+        conditions += segment_conditions(session, rules, params.date_to)
+    if params.tag:
+        conditions += segment_conditions(session, SegmentRules(tags=(params.tag,)))
+    return select(Client.id).where(and_(*conditions))

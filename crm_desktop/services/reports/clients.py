@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Float, and_, case, cast, exists, func, literal, select
+from sqlalchemy import Float, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.i18n import _
 from crm_desktop.models import Client, Invoice
-from crm_desktop.services.reports.money import ISSUED, ZERO, issued_in, months
+from crm_desktop.services.reports.money import ZERO, issued_in, months
 from crm_desktop.services.reports.sql import moments, month_of_date
 from crm_desktop.services.reports.table import Column, Kind, ReportParams, ReportTable, percent
 
@@ -137,20 +136,50 @@ def xyz(session: Session, params: ReportParams) -> ReportTable:
         .subquery()
     )
     raw = cast(monthly.c.amount, Float)
-    query = (
+    n = len(months(params))
+    per = (
         select(
-            Client.name,
-            Client.owner,
+            monthly.c.client_id,
             func.count().label("months"),
             func.sum(monthly.c.amount).label("revenue"),
             func.sum(raw).label("s1"),
             func.sum(raw * raw).label("s2"),
         )
-        .join(Client, Client.id == monthly.c.client_id)
-        .group_by(monthly.c.client_id, Client.name, Client.owner)
-        .order_by(func.sum(monthly.c.amount).desc(), monthly.c.client_id)
+        .group_by(monthly.c.client_id)
+        .subquery()
     )
-    n = len(months(params))
+    # variation ≤ 10 % ⟺ variance ≤ 0.01·mean² (with mean = s1/n, variance = s2/n − mean²):
+    # classed by the database, without a square root
+    mean_sq = (per.c.s1 / n) * (per.c.s1 / n)
+    variance = per.c.s2 / n - mean_sq
+    klass = case(
+        (variance <= (X_CV / 100) ** 2 * mean_sq, "X"),
+        (variance <= (Y_CV / 100) ** 2 * mean_sq, "Y"),
+        else_="Z",
+    ).label("class")
+    classed = select(per, klass).subquery()
+    classes: dict[str, int] = dict(
+        session.execute(
+            select(classed.c["class"], func.count()).group_by(classed.c["class"])
+        ).all()
+    )
+    shown = select(classed).order_by(classed.c.revenue.desc(), classed.c.client_id)
+    if params.limit:
+        shown = shown.limit(params.limit)
+    top = shown.subquery()
+    query = (  # the names of the rows shown only
+        select(
+            Client.name,
+            Client.owner,
+            top.c.months,
+            top.c.revenue,
+            top.c.s1,
+            top.c.s2,
+            top.c["class"],
+        )
+        .join(Client, Client.id == top.c.client_id)
+        .order_by(top.c.revenue.desc(), top.c.client_id)
+    )
     table = ReportTable(
         "xyz",
         _("XYZ analysis"),
@@ -164,39 +193,20 @@ def xyz(session: Session, params: ReportParams) -> ReportTable:
             Column("class", _("Class")),
         ],
     )
-    classes: Counter[str] = Counter()
-    for name, owner, bought, revenue, s1, s2 in session.execute(query):
-        mean = s1 / n
-        variance = max(s2 / n - mean * mean, 0.0)
-        cv = Decimal(str(round(math.sqrt(variance) / mean * 100, 6))) if mean else Decimal(0)
-        klass = "X" if cv <= X_CV else "Y" if cv <= Y_CV else "Z"
-        classes[klass] += 1
-        if not params.limit or len(table.rows) < params.limit:
-            table.rows.append((name, owner, bought, revenue, cv, klass))
-    table.totals = {"clients": sum(classes.values()), **{k: classes[k] for k in "XYZ"}}
+    for name, owner, bought, revenue, s1, s2, klass_name in session.execute(query):
+        mean = float(s1) / n
+        spread = max(float(s2) / n - mean * mean, 0.0)
+        cv = Decimal(str(round(math.sqrt(spread) / mean * 100, 6))) if mean else Decimal(0)
+        table.rows.append((name, owner, bought, revenue, cv, klass_name))
+    table.totals = {"clients": sum(classes.values()), **{k: classes.get(k, 0) for k in "XYZ"}}
     table.total_labels = {"clients": _("Clients")}
     table.total_labels.update({k: _("Class {name}: clients", name=k) for k in "XYZ"})
     return table
 
 
-def _score(rank: int, count: int) -> int:
-    """A quintile score 1..5 from a client's rank (1 for the lowest figure; equal
-    figures share the lowest rank, so they share a score)."""
-    return 1 + (5 * (rank - 1)) // count
-
-
-def _segment(r: int, f: int) -> str:
-    for r_low, f_low, r_high, f_high, name in SEGMENTS:
-        if r_low <= r <= r_high and f_low <= f <= f_high:
-            return name
-    return SEGMENTS[-1][4]
-
-
-def rfm(session: Session, params: ReportParams) -> ReportTable:
-    """Clients who bought in the period, scored 1..5 (5 best) by quintile on recency
-    (days from their last purchase to the period's end), frequency (invoices) and money
-    (their revenue): of n clients, the one ranked k-th from the lowest figure scores
-    1 + ⌊5(k−1)/n⌋; clients with equal figures share the lowest rank and its score."""
+def _rfm_scored(params: ReportParams) -> Any:
+    """Per client who bought in the period: last purchase, invoices, revenue, the three
+    quintile scores and the first segment that fits, all computed by the database."""
     per = (
         select(
             Invoice.client_id.label("client_id"),
@@ -208,20 +218,68 @@ def rfm(session: Session, params: ReportParams) -> ReportTable:
         .group_by(Invoice.client_id)
         .subquery()
     )
-    query = (
+    ranks = select(
+        per.c.client_id,
+        per.c.last_date,
+        per.c.frequency,
+        per.c.money,
+        func.rank().over(order_by=per.c.last_date).label("r_rank"),
+        func.rank().over(order_by=per.c.frequency).label("f_rank"),
+        func.rank().over(order_by=per.c.money).label("m_rank"),
+        func.count().over().label("n"),
+    ).subquery()
+    # integer division (`//`): the quintile 1 + ⌊5(k−1)/n⌋, not a fraction
+    r = 1 + (5 * (ranks.c.r_rank - 1)) // ranks.c.n
+    f = 1 + (5 * (ranks.c.f_rank - 1)) // ranks.c.n
+    m = 1 + (5 * (ranks.c.m_rank - 1)) // ranks.c.n
+    segment = case(
+        *(
+            (and_(r >= r_low, r <= r_high, f >= f_low, f <= f_high), segment_key(name))
+            for r_low, f_low, r_high, f_high, name in SEGMENTS
+        ),
+        else_=segment_key(SEGMENTS[-1][4]),
+    )
+    return select(
+        ranks.c.client_id,
+        ranks.c.last_date,
+        ranks.c.frequency,
+        ranks.c.money,
+        r.label("r"),
+        f.label("f"),
+        m.label("m"),
+        segment.label("segment"),
+    ).subquery()
+
+
+def rfm(session: Session, params: ReportParams) -> ReportTable:
+    """Clients who bought in the period, scored 1..5 (5 best) by quintile on recency
+    (days from their last purchase to the period's end), frequency (invoices) and money
+    (their revenue): of n clients, the one ranked k-th from the lowest figure scores
+    1 + ⌊5(k−1)/n⌋; clients with equal figures share the lowest rank and its score."""
+    scored = _rfm_scored(params)
+    counts: dict[str, int] = dict(
+        session.execute(
+            select(scored.c.segment, func.count()).group_by(scored.c.segment)
+        ).all()
+    )
+    shown = select(scored).order_by(scored.c.money.desc(), scored.c.client_id)
+    if params.limit:
+        shown = shown.limit(params.limit)
+    top = shown.subquery()
+    query = (  # the names of the rows shown only, not of every buyer
         select(
             Client.name,
             Client.owner,
-            per.c.last_date,
-            per.c.frequency,
-            per.c.money,
-            func.rank().over(order_by=per.c.last_date),
-            func.rank().over(order_by=per.c.frequency),
-            func.rank().over(order_by=per.c.money),
-            func.count().over(),
+            top.c.last_date,
+            top.c.frequency,
+            top.c.money,
+            top.c.r,
+            top.c.f,
+            top.c.m,
+            top.c.segment,
         )
-        .join(Client, Client.id == per.c.client_id)
-        .order_by(per.c.money.desc(), per.c.client_id)
+        .join(Client, Client.id == top.c.client_id)
+        .order_by(top.c.money.desc(), top.c.client_id)
     )
     table = ReportTable(
         "rfm",
@@ -241,22 +299,19 @@ def rfm(session: Session, params: ReportParams) -> ReportTable:
             Column("segment", _("Segment")),
         ],
     )
-    segments: Counter[str] = Counter()
-    for name, owner, last, frequency, money, r_rank, f_rank, m_rank, n in session.execute(query):
-        r, f, m = _score(r_rank, n), _score(f_rank, n), _score(m_rank, n)
-        segment = _segment(r, f)
-        segments[segment] += 1
-        if not params.limit or len(table.rows) < params.limit:
-            recency = (params.date_to - last).days
-            label = _segment_label(segment)
-            table.rows.append(
-                (name, owner, last, recency, frequency, money, r, f, m, f"{r}{f}{m}", label)
-            )
-    table.totals = {"clients": sum(segments.values())}
+    names = {segment_key(name): name for *_bounds, name in SEGMENTS}
+    for name, owner, last, frequency, money, r, f, m, key in session.execute(query):
+        recency = (params.date_to - last).days
+        label = _segment_label(names[key])
+        r, f, m = int(r), int(f), int(m)
+        table.rows.append(
+            (name, owner, last, recency, frequency, money, r, f, m, f"{r}{f}{m}", label)
+        )
+    table.totals = {"clients": sum(counts.values())}
     table.total_labels = {"clients": _("Clients")}
     for *_bounds, name in SEGMENTS:
-        key = name.lower().replace(" ", "_")
-        table.totals[key] = segments[name]
+        key = segment_key(name)
+        table.totals[key] = counts.get(key, 0)
         table.total_labels[key] = _segment_label(name)
     return table
 
@@ -270,6 +325,7 @@ def sleeping(session: Session, params: ReportParams) -> ReportTable:
     conditions = [Client.deleted_at.is_(None), since < end - dt.timedelta(days=days)]
     if params.owner:
         conditions.append(Client.owner == params.owner)
+    conditions += params.client_filter(Client.id)
     where = and_(*conditions)
     count = session.execute(select(func.count()).select_from(Client).where(where)).scalar_one()
     query = _limited(
@@ -309,30 +365,44 @@ def churn(session: Session, params: ReportParams) -> ReportTable:
         params.date_from - dt.timedelta(days=1),
         owner=params.owner,
         tz=params.tz,
+        clients=params.clients,
     )
-    current = select(literal(1)).where(issued_in(params), Invoice.client_id == Client.id)
-    previous = (
+    # one pass over both periods' invoices, grouped by client (each period picked with
+    # FILTER), instead of a query per period and a look-up per client
+    both = ReportParams(
+        before.date_from,
+        params.date_to,
+        owner=params.owner,
+        tz=params.tz,
+        clients=params.clients,
+    )
+    in_before = Invoice.issue_date <= before.date_to
+    per = (
         select(
             Invoice.client_id.label("client_id"),
-            func.max(Invoice.issue_date).label("last_date"),
-            func.sum(Invoice.total).label("revenue"),
+            func.max(Invoice.issue_date).filter(in_before).label("last_date"),
+            func.sum(Invoice.total).filter(in_before).label("revenue"),
+            func.count().filter(Invoice.issue_date >= params.date_from).label("now"),
         )
-        .where(issued_in(before))
+        .where(issued_in(both))
         .group_by(Invoice.client_id)
         .subquery()
     )
-    buyers = session.execute(select(func.count()).select_from(previous)).scalar_one()
-    lost = (
-        select(Client.name, Client.owner, previous.c.last_date, previous.c.revenue)
-        .join(Client, Client.id == previous.c.client_id)
-        .where(~exists(current))
-    )
+    buyers = session.execute(
+        select(func.count()).where(per.c.last_date.is_not(None))
+    ).scalar_one()
+    gone = and_(per.c.last_date.is_not(None), per.c.now == 0)
     churned, churned_revenue = session.execute(
-        select(func.count(), func.sum(lost.subquery().c.revenue))
+        select(func.count(), func.sum(per.c.revenue)).where(gone)
     ).one()
+    lost_rows = select(per).where(gone).order_by(per.c.revenue.desc(), per.c.client_id)
+    top = _limited(lost_rows, params).subquery()
+    lost = select(Client.name, Client.owner, top.c.last_date, top.c.revenue).join(
+        Client, Client.id == top.c.client_id
+    )
     ever = session.execute(
         select(func.sum(Invoice.total), func.count(func.distinct(Invoice.client_id))).where(
-            issued_in(params, until_only=True), Invoice.status.in_(ISSUED)
+            issued_in(params, until_only=True)
         )
     ).one()
     lifetime = (ever[0] / ever[1]).quantize(Decimal("0.01")) if ever[1] else None
@@ -347,7 +417,7 @@ def churn(session: Session, params: ReportParams) -> ReportTable:
             Column("previous_revenue", _("Revenue in the previous period"), Kind.MONEY),
         ],
     )
-    query = _limited(lost.order_by(previous.c.revenue.desc(), previous.c.client_id), params)
+    query = lost.order_by(top.c.revenue.desc(), top.c.client_id)
     table.rows = [tuple(row) for row in session.execute(query)]
     table.totals = {
         "previous_buyers": buyers,
@@ -365,3 +435,18 @@ def churn(session: Session, params: ReportParams) -> ReportTable:
         "avg_lifetime_value": _("Average lifetime value"),
     }
     return table
+
+
+def segment_key(name: str) -> str:
+    """ "At risk" → "at_risk": how segments are named in totals and saved filters."""
+    return name.lower().replace(" ", "_")
+
+
+RFM_KEYS = tuple(segment_key(name) for *_bounds, name in SEGMENTS)
+
+
+def rfm_members(params: ReportParams, key: str) -> Any:
+    """A subquery of the ids of the clients in RFM segment `key` ("champions", ...) over
+    the period: the report's scores and segment."""
+    scored = _rfm_scored(params)
+    return select(scored.c.client_id).where(scored.c.segment == key)

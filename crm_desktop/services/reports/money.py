@@ -27,16 +27,26 @@ ZERO = Decimal("0.00")
 def issued_in(params: ReportParams, *, until_only: bool = False) -> Any:
     """Invoices issued in the period (or up to its end), live, of the manager if one is
     asked for."""
-    conditions = [
-        Invoice.status.in_(ISSUED),
-        Invoice.deleted_at.is_(None),
-        Invoice.issue_date <= params.date_to,
-    ]
-    if not until_only:
-        conditions.append(Invoice.issue_date >= params.date_from)
+    conditions: list[Any] = [Invoice.status.in_(ISSUED), Invoice.deleted_at.is_(None)]
+    if until_only:
+        # everything up to a day is most invoices: read them in a row, not through the
+        # date index one by one (what SQLite, without statistics, would choose: 10× slower)
+        conditions.append(unindexed(Invoice.issue_date) <= params.date_to)
+    else:
+        conditions += [
+            Invoice.issue_date >= params.date_from,
+            Invoice.issue_date <= params.date_to,
+        ]
     if params.owner:
         conditions.append(Invoice.owner == params.owner)
+    conditions += params.client_filter(Invoice.client_id)
     return and_(*conditions)
+
+
+def unindexed(column: Any) -> Any:
+    """The column's value as an expression no index serves (for a condition most rows
+    meet, where a scan beats an index range)."""
+    return func.coalesce(column, column)
 
 
 def months(params: ReportParams) -> list[str]:
@@ -69,6 +79,7 @@ def _payments_in(params: ReportParams) -> Any:
     ]
     if params.owner:
         conditions.append(Invoice.owner == params.owner)
+    conditions += params.client_filter(Invoice.client_id)
     return and_(*conditions)
 
 
@@ -198,10 +209,11 @@ def receivables(session: Session, params: ReportParams) -> ReportTable:
     conditions = [
         Invoice.status.in_(OPEN),
         Invoice.deleted_at.is_(None),
-        Invoice.issue_date <= params.date_to,
+        unindexed(Invoice.issue_date) <= params.date_to,
     ]
     if params.owner:
         conditions.append(Invoice.owner == params.owner)
+    conditions += params.client_filter(Invoice.client_id)
     where = and_(*conditions)
     overdue = and_(Invoice.due_date.is_not(None), Invoice.due_date < params.date_to)
     count, total, late_count, late_total = session.execute(

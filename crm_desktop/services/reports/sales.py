@@ -13,7 +13,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, select, type_coerce
+from sqlalchemy import Integer, and_, cast, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import NotFound, ValidationError
@@ -59,6 +59,7 @@ def _deals_in(params: ReportParams, pipeline: PipelineView) -> Any:
     ]
     if params.owner:
         conditions.append(Deal.owner == params.owner)
+    conditions += params.client_filter(Deal.client_id)
     return and_(*conditions)
 
 
@@ -235,6 +236,7 @@ def _weighted_pipeline(session: Session, params: ReportParams) -> ReportTable:
     ]
     if params.owner:
         conditions.append(Deal.owner == params.owner)
+    conditions += params.client_filter(Deal.client_id)
     # On SQLite money is kept in kopecks: the weighted sum is rounded there, after the
     # product, and read back through the money type on both.
     weighted = type_coerce(func.sum(Deal.amount * chance), Money)
@@ -294,7 +296,7 @@ def _next_purchases(session: Session, params: ReportParams) -> ReportTable:
     first, last = _purchase_days(session)
     groups = (
         select(
-            Invoice.client_id,
+            Invoice.client_id.label("client_id"),
             func.count().label("n"),
             func.max(Invoice.issue_date).label("last_date"),
             ((last - first) * 1.0 / (func.count() - 1)).label("interval"),
@@ -302,16 +304,31 @@ def _next_purchases(session: Session, params: ReportParams) -> ReportTable:
         .where(before_end)
         .group_by(Invoice.client_id)
         .having(func.count() > 1)
+        .subquery()
     )
+    # the expected day (the last purchase plus the interval, rounded) is computed, picked
+    # and ordered by the database: only the clients shown come to Python
+    if is_sqlite(session):
+        expected_day = func.julianday(groups.c.last_date) + func.round(groups.c.interval)
+        window = expected_day.between(
+            func.julianday(params.date_from.isoformat()),
+            func.julianday(params.date_to.isoformat()),
+        )
+    else:
+        expected_day = groups.c.last_date + cast(func.round(groups.c.interval), Integer)
+        window = expected_day.between(params.date_from, params.date_to)
+    query = (
+        select(groups.c.client_id, groups.c.n, groups.c.last_date, groups.c.interval)
+        .where(window)
+        .order_by(expected_day, groups.c.client_id)
+    )
+    if params.limit:
+        query = query.limit(params.limit)
     found: list[tuple[Any, ...]] = []
-    for client_id, n, last_date, interval in session.execute(groups):
+    for client_id, n, last_date, interval in session.execute(query):
         step = Decimal(str(interval))
         expected = last_date + dt.timedelta(days=int(step.quantize(Decimal(1), ROUND_HALF_UP)))
-        if params.date_from <= expected <= params.date_to:
-            found.append((client_id, n, last_date, step, expected))
-    found.sort(key=lambda f: (f[4], f[0]))
-    if params.limit:
-        found = found[: params.limit]
+        found.append((client_id, n, last_date, step, expected))
     ids = [f[0] for f in found]
     names: dict[Any, tuple[str, str | None]] = {}
     top: dict[Any, str] = {}

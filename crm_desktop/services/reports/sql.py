@@ -48,12 +48,3 @@ def local_day(session: Session, column: Any, params: ReportParams) -> ColumnElem
         return func.date(column, f"{minutes:+d} minutes")
     shifted = func.timezone("UTC", column) + func.make_interval(0, 0, 0, 0, 0, minutes)
     return cast(cast(shifted, Date), String)
-
-
-def local_week(session: Session, column: Any, params: ReportParams) -> ColumnElement[Any]:
-    """The Monday of the user's week of a UTC timestamp column, as an ISO date."""
-    minutes = utc_offset_minutes(params)
-    if is_sqlite(session):
-        return func.date(column, f"{minutes:+d} minutes", "-6 days", "weekday 1")
-    shifted = func.timezone("UTC", column) + func.make_interval(0, 0, 0, 0, 0, minutes)
-    return cast(cast(func.date_trunc("week", shifted), Date), String)

@@ -44,6 +44,14 @@ class ReportParams:
     pipeline: str | None = None  # "funnel", "forecast": a pipeline by name (default: the default)
     limit: int = DEFAULT_LIMIT
     tz: dt.tzinfo | None = None  # the user's time zone (None: the computer's)
+    segment: str | None = None  # only the clients of this saved segment (by name)
+    tag: str | None = None  # only the clients with this tag
+    clients: Any = None  # the subquery of client ids the two above make (run_report fills it)
+
+    def client_filter(self, column: Any) -> list[Any]:
+        """The condition restricting `column` (a client id) to the segment or tag asked
+        for; none when neither is."""
+        return [] if self.clients is None else [column.in_(self.clients)]
 
 
 @dataclass
