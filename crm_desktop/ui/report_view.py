@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.services.pipelines import list_pipelines
 from crm_desktop.services.reports import GROUPINGS, REPORTS, report_title, run_report
 from crm_desktop.services.reports.display import display_value, period_text
 from crm_desktop.services.reports.table import (
@@ -38,6 +39,8 @@ from crm_desktop.services.reports.table import (
     ReportTable,
     kind_of,
 )
+from crm_desktop.services.segments import list_segments
+from crm_desktop.services.tags import list_tags
 from crm_desktop.services.users import UserView, list_users
 from crm_desktop.store.database import CrmSession, Database
 from crm_desktop.ui.background import Background
@@ -51,6 +54,7 @@ from crm_desktop.ui.unexpected import one_sentence
 
 RERUN_DELAY_MS = 400  # a changed report or period runs this long after the last change
 SLEEPING_DAYS = 90
+PIPELINE_REPORTS = ("funnel", "forecast")  # the reports a pipeline narrows
 TOTALS_STYLE = (
     "QFrame#totals { background: #f3f6f8; border: 1px solid #e0e6ea; border-radius: 6px; }"
 )
@@ -109,6 +113,17 @@ class ReportView(QWidget):
         self.manager = QComboBox()
         self.manager.addItem(self.tr("All managers"), None)
         self.manager.setMinimumWidth(200)
+        # narrowing: the funnel's and forecast's pipeline, a tag, a saved segment (by name)
+        self.pipeline_label = QLabel(self.tr("Pipeline:"))
+        self.pipeline = QComboBox()
+        self.pipeline.addItem(self.tr("Default pipeline"), None)
+        self.tag = QComboBox()
+        self.tag.addItem(self.tr("All tags"), None)
+        self.tag.setToolTip(self.tr("Only the clients with this tag"))
+        self.segment = QComboBox()
+        self.segment.addItem(self.tr("All clients"), None)
+        self.segment.setToolTip(self.tr("Only the clients of this segment"))
+        self.segment.setMinimumWidth(180)
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setToolTip(self.tr("Run the report (F5, Ctrl+R)"))
         self.run_button.setStyleSheet(RUN_STYLE)
@@ -173,6 +188,8 @@ class ReportView(QWidget):
         self.grouping.currentIndexChanged.connect(lambda _i: self.schedule())
         self.days.valueChanged.connect(lambda _v: self.schedule())
         self.manager.currentIndexChanged.connect(lambda _i: self.schedule())
+        for box in (self.pipeline, self.tag, self.segment):
+            box.currentIndexChanged.connect(lambda _i: self.schedule())
         self.period_picker.sig_changed.connect(self.schedule)
         for keys in ("F5", "Ctrl+R"):
             QShortcut(QKeySequence(keys), self, self.run)
@@ -201,6 +218,12 @@ class ReportView(QWidget):
         second.addSpacing(16)
         second.addWidget(QLabel(self.tr("Manager:")))
         second.addWidget(self.manager)
+        second.addSpacing(16)
+        second.addWidget(self.pipeline_label)
+        second.addWidget(self.pipeline)
+        second.addWidget(QLabel(self.tr("Clients:")))
+        second.addWidget(self.tag)
+        second.addWidget(self.segment)
         second.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.excel_button)
@@ -254,6 +277,9 @@ class ReportView(QWidget):
             owner=self.manager.currentData(),
             by=self.grouping.currentData() if name in GROUPINGS else None,
             days=self.days.value() if name == "sleeping" else None,
+            pipeline=self.pipeline.currentData() if name in PIPELINE_REPORTS else None,
+            tag=self.tag.currentData(),
+            segment=self.segment.currentData(),
             limit=limit,
         )
 
@@ -270,10 +296,40 @@ class ReportView(QWidget):
         sleeping = name == "sleeping"
         self.days_label.setVisible(sleeping)
         self.days.setVisible(sleeping)
+        by_pipeline = name in PIPELINE_REPORTS
+        self.pipeline_label.setVisible(by_pipeline)
+        self.pipeline.setVisible(by_pipeline)
         self.schedule()
 
     def _load_users(self) -> None:
         Background(self._db, list_users, self._login, write=False).on_done(self._users).start()
+        self.load_choices()
+
+    def load_choices(self) -> None:
+        """The pipelines, tags and segments to narrow by (again each time the tab shows:
+        a segment made on the Mailing page appears)."""
+
+        def choices(session: CrmSession) -> tuple[list[str], list[str], list[str]]:
+            return (
+                [p.name for p in list_pipelines(session)],
+                [t.name for t in list_tags(session)],
+                [v.name for v in list_segments(session, with_counts=False)],
+            )
+
+        Background(self._db, choices, self._login, write=False).on_done(self._choices).start()
+
+    def _choices(self, found: tuple[list[str], list[str], list[str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        for box, names in zip((self.pipeline, self.tag, self.segment), found, strict=True):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for name in names:
+                box.addItem(name, name)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
 
     def _users(self, users: list[UserView]) -> None:
         if not shiboken6.isValid(self):
@@ -299,6 +355,8 @@ class ReportView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._ran_once:
+            self.load_choices()
         if not self._ran_once:
             QTimer.singleShot(0, self.run)
 

@@ -5002,132 +5002,167 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="102"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="106"/>
         <source>No contact for</source>
         <translation>Без контакта</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="106"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="110"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="110"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="114"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="112"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="117"/>
+        <source>Pipeline:</source>
+        <translation>Воронка:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/report_view.py" line="119"/>
+        <source>Default pipeline</source>
+        <translation>Основная воронка</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/report_view.py" line="121"/>
+        <source>All tags</source>
+        <translation>Все метки</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/report_view.py" line="122"/>
+        <source>Only the clients with this tag</source>
+        <translation>Только клиенты с этой меткой</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/report_view.py" line="124"/>
+        <source>All clients</source>
+        <translation>Все клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/report_view.py" line="125"/>
+        <source>Only the clients of this segment</source>
+        <translation>Только клиенты этого сегмента</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/report_view.py" line="127"/>
         <source>Run</source>
         <translation>Сформировать</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="113"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="128"/>
         <source>Run the report (F5, Ctrl+R)</source>
         <translation>Сформировать отчёт (F5, Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="116"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="131"/>
         <source>Running the report…</source>
         <translation>Отчёт формируется…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="118"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="133"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="162"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="177"/>
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="164"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="179"/>
         <source>Save as PDF</source>
         <translation>Сохранить в PDF</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="182"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="199"/>
         <source>Choose a report and a period, then press Run.</source>
         <translation>Выберите отчёт и период и нажмите «Сформировать».</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="187"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="204"/>
         <source>Report:</source>
         <translation>Отчёт:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="199"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="216"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="202"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="219"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="225"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="224"/>
+        <source>Clients:</source>
+        <translation>Клиенты:</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/report_view.py" line="248"/>
         <source>By stage</source>
         <translation>По этапам</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="226"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="249"/>
         <source>By manager</source>
         <translation>По менеджерам</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="227"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="250"/>
         <source>By month</source>
         <translation>По месяцам</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="228"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="251"/>
         <source>By product</source>
         <translation>По товарам</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="229"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="252"/>
         <source>By day</source>
         <translation>По дням</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="230"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="253"/>
         <source>By week</source>
         <translation>По неделям</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="231"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="254"/>
         <source>By client</source>
         <translation>По клиентам</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="323"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="381"/>
         <source>The report was cancelled.</source>
         <translation>Формирование отчёта отменено.</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="353"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="411"/>
         <source>No data for this period</source>
         <translation>За этот период данных нет</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="357"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="415"/>
         <source>Showing the first {n} rows; export writes all</source>
         <translation>Показаны первые {n} строк; в файл попадут все</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="363"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="421"/>
         <source>{n} rows</source>
         <translation>Строк: {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="414"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="472"/>
         <source>{caption} (the first {n})</source>
         <translation>{caption} (первые {n})</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/report_view.py" line="462"/>
+        <location filename="../../crm_desktop/ui/report_view.py" line="520"/>
         <source>Saved: {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>

@@ -343,3 +343,29 @@ def test_an_executive_lands_on_the_reports(qtbot: QtBot, db: Database) -> None:
     manager.show()
     qtbot.wait(300)
     assert manager.sidebar.currentRow() == 0 and manager.reports.page is None
+
+
+def test_a_report_narrowed_to_a_segment_or_a_tag(
+    qtbot: QtBot, db: Database, sales: dict[str, uuid.UUID]
+) -> None:
+    from crm_desktop.services.segments import SegmentRules, save_segment
+    from crm_desktop.services.tags import tag_clients
+
+    with db.unit_of_work() as s:
+        save_segment(s, "Клиенты Ивановой", SegmentRules(owner="ivanova"))
+        tag_clients(s, [sales["C2"], sales["C4"]], "VIP")
+    page = reports_page(qtbot, db)
+    view = page.reports
+    view.choose_report("abc")
+    ran(qtbot, view)
+    qtbot.waitUntil(lambda: view.segment.count() == 2 and view.tag.count() == 2, timeout=WAIT)
+    assert not view.pipeline.isVisibleTo(view)  # only the funnel and the forecast have one
+    ran(
+        qtbot, view, lambda: view.segment.setCurrentIndex(view.segment.findData("Клиенты Ивановой"))
+    )
+    assert column(view, "client") == ["C1", "C3"]
+    ran(qtbot, view, lambda: view.segment.setCurrentIndex(0))
+    ran(qtbot, view, lambda: view.tag.setCurrentIndex(view.tag.findData("VIP")))
+    assert column(view, "client") == ["C2", "C4"]
+    view.choose_report("funnel")
+    assert view.pipeline.isVisibleTo(view) and view.pipeline.count() >= 1
