@@ -50,6 +50,7 @@ NAMES = {
     "sync-failed": "mdi6.cloud-alert-outline",
     "conflict": "mdi6.alert-circle-outline",
     "mailing": "mdi6.email-multiple-outline",
+    "print": "mdi6.printer-outline",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import tempfile
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,6 +141,23 @@ def show_print_preview(
     parent: QWidget, db: Database, login: str | None, invoice_id: uuid.UUID
 ) -> Background[RenderedInvoice]:
     """Render the invoice in a worker, then show the preview (modal) over `parent`."""
+    return show_document_preview(parent, db, login, lambda s: invoice_pdf_bytes(s, invoice_id))
+
+
+def show_document_preview(
+    parent: QWidget,
+    db: Database,
+    login: str | None,
+    make: Callable[[CrmSession], tuple[bytes, str, str]],
+) -> Background[RenderedInvoice]:
+    """Make a document's PDF (bytes, file name, title) in a worker, then show its print
+    preview (modal) over `parent`: an invoice, a report."""
+
+    def render(session: CrmSession) -> RenderedInvoice:
+        pdf, name, title = make(session)
+        return RenderedInvoice(
+            pdf, name, title, tuple(pdf_page_images(pdf, PREVIEW_DPI)), PREVIEW_DPI
+        )
 
     def done(rendered: RenderedInvoice) -> None:
         if not shiboken6.isValid(parent):
@@ -157,7 +175,5 @@ def show_print_preview(
             title = QCoreApplication.translate("InvoicePrintPreview", "Print preview")
             QMessageBox.warning(parent, title, message or type(error).__name__)
 
-    job: Background[RenderedInvoice] = Background(
-        db, lambda s: render_for_preview(s, invoice_id), login, write=False
-    )
+    job: Background[RenderedInvoice] = Background(db, render, login, write=False)
     return job.on_done(done).on_failed(failed).start()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.services.pipelines import list_pipelines
 from crm_desktop.services.reports import GROUPINGS, REPORTS, report_title, run_report
 from crm_desktop.services.reports.display import display_value, period_text
+from crm_desktop.services.reports.report_pdf import render_report_pdf
 from crm_desktop.services.reports.table import (
     DEFAULT_LIMIT,
     Kind,
@@ -47,6 +49,7 @@ from crm_desktop.ui.background import Background
 from crm_desktop.ui.dashboard_charts import BLUE, Series, bar_chart, chart_view, new_chart
 from crm_desktop.ui.field_messages import ERROR_STYLE, HINT_STYLE, hint_label
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.print_preview import RenderedInvoice, show_document_preview
 from crm_desktop.ui.report_files import EXCEL, PDF, ask_path, default_name, save_report
 from crm_desktop.ui.report_period import PeriodPicker
 from crm_desktop.ui.report_table_model import ReportTableModel, ReportTableView
@@ -73,6 +76,17 @@ RUN_STYLE = (
 def _unbroken(text: str) -> str:
     """Escaped for rich text, its spaces kept from breaking the line."""
     return html.escape(text).replace(" ", "&nbsp;")
+
+
+def report_document(
+    session: CrmSession, name: str, params: ReportParams
+) -> tuple[bytes, str, str]:
+    """The report as it prints: its PDF, file name and title (in a worker)."""
+    table = run_report(session, name, params)
+    buffer = io.BytesIO()
+    render_report_pdf(table, buffer)
+    pdf_name = default_name(table.title, params.date_from, params.date_to, PDF)
+    return buffer.getvalue(), pdf_name, table.title
 
 
 class ReportView(QWidget):
@@ -178,6 +192,10 @@ class ReportView(QWidget):
         self.excel_button.clicked.connect(lambda: self.export(EXCEL))
         self.pdf_button = QPushButton(icon("export"), self.tr("Save as PDF"))
         self.pdf_button.clicked.connect(lambda: self.export(PDF))
+        self.print_button = QPushButton(icon("print"), self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print the report (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_report)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
         self.count = hint_label()
         self.count.setWordWrap(False)
 
@@ -228,6 +246,7 @@ class ReportView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.excel_button)
         actions.addWidget(self.pdf_button)
+        actions.addWidget(self.print_button)
         actions.addSpacing(12)
         actions.addWidget(self.limit_note)
         actions.addStretch(1)
@@ -300,6 +319,15 @@ class ReportView(QWidget):
         self.pipeline_label.setVisible(by_pipeline)
         self.pipeline.setVisible(by_pipeline)
         self.schedule()
+
+    def print_report(self) -> Background[RenderedInvoice] | None:
+        """The report as its PDF prints (the first 5,000 rows), in Qt's print preview."""
+        if not self.print_button.isEnabled():
+            return None
+        name, params = self.current_report(), self.params(limit=0)
+        return show_document_preview(
+            self, self._db, self._login, lambda s: report_document(s, name, params)
+        )
 
     def _load_users(self) -> None:
         Background(self._db, list_users, self._login, write=False).on_done(self._users).start()
@@ -389,6 +417,7 @@ class ReportView(QWidget):
         shown = self.table_shown is not None and not running
         self.excel_button.setEnabled(shown)
         self.pdf_button.setEnabled(shown)
+        self.print_button.setEnabled(shown)
 
     def _arrived(self, serial: int, name: str, table: ReportTable) -> None:
         if not shiboken6.isValid(self) or serial != self._serial:

@@ -369,3 +369,21 @@ def test_a_report_narrowed_to_a_segment_or_a_tag(
     assert column(view, "client") == ["C2", "C4"]
     view.choose_report("funnel")
     assert view.pipeline.isVisibleTo(view) and view.pipeline.count() >= 1
+
+
+def test_print_shows_the_reports_pages(
+    qtbot: QtBot, db: Database, sales: dict[str, uuid.UUID]
+) -> None:
+    from crm_desktop.ui.print_preview import PREVIEW_DPI, pdf_page_images
+    from crm_desktop.ui.report_view import report_document
+
+    page = reports_page(qtbot, db)
+    view = page.reports
+    view.choose_report("abc")
+    ran(qtbot, view)
+    assert view.print_button.isEnabled()
+    with db.unit_of_work(write=False) as s:
+        pdf, name, title = report_document(s, "abc", view.params(limit=0))
+    assert title == "ABC analysis" and name.startswith("ABC analysis") and name.endswith(".pdf")
+    pages = pdf_page_images(pdf, PREVIEW_DPI)
+    assert len(pages) == 1 and pages[0].width() > pages[0].height()  # landscape
