@@ -48,10 +48,6 @@ def _segment_label(name: str) -> str:
     return labels[name]
 
 
-def _limited(query: Any, params: ReportParams) -> Any:
-    return query.limit(params.limit) if params.limit else query
-
-
 def abc(session: Session, params: ReportParams) -> ReportTable:
     """Clients by revenue, largest first: A until 80 % of the period's revenue is
     reached (the client who crosses 80 % included), then B until 95 %, then C."""
@@ -86,11 +82,10 @@ def abc(session: Session, params: ReportParams) -> ReportTable:
         )
     }
     total = sum((amount for _n, amount in counts.values()), ZERO)
-    query = _limited(
+    query = params.limited(
         select(Client.name, Client.owner, ranked.c.revenue, ranked.c.running, ranked.c["class"])
         .join(Client, Client.id == ranked.c.client_id)
-        .order_by(ranked.c.revenue.desc(), ranked.c.client_id),
-        params,
+        .order_by(ranked.c.revenue.desc(), ranked.c.client_id)
     )
     table = ReportTable(
         "abc",
@@ -159,14 +154,11 @@ def xyz(session: Session, params: ReportParams) -> ReportTable:
     ).label("class")
     classed = select(per, klass).subquery()
     classes: dict[str, int] = dict(
-        session.execute(
-            select(classed.c["class"], func.count()).group_by(classed.c["class"])
-        ).all()
+        session.execute(select(classed.c["class"], func.count()).group_by(classed.c["class"])).all()
     )
-    shown = select(classed).order_by(classed.c.revenue.desc(), classed.c.client_id)
-    if params.limit:
-        shown = shown.limit(params.limit)
-    top = shown.subquery()
+    top = params.limited(
+        select(classed).order_by(classed.c.revenue.desc(), classed.c.client_id)
+    ).subquery()
     query = (  # the names of the rows shown only
         select(
             Client.name,
@@ -258,14 +250,11 @@ def rfm(session: Session, params: ReportParams) -> ReportTable:
     1 + ⌊5(k−1)/n⌋; clients with equal figures share the lowest rank and its score."""
     scored = _rfm_scored(params)
     counts: dict[str, int] = dict(
-        session.execute(
-            select(scored.c.segment, func.count()).group_by(scored.c.segment)
-        ).all()
+        session.execute(select(scored.c.segment, func.count()).group_by(scored.c.segment)).all()
     )
-    shown = select(scored).order_by(scored.c.money.desc(), scored.c.client_id)
-    if params.limit:
-        shown = shown.limit(params.limit)
-    top = shown.subquery()
+    top = params.limited(
+        select(scored).order_by(scored.c.money.desc(), scored.c.client_id)
+    ).subquery()
     query = (  # the names of the rows shown only, not of every buyer
         select(
             Client.name,
@@ -328,11 +317,10 @@ def sleeping(session: Session, params: ReportParams) -> ReportTable:
     conditions += params.client_filter(Client.id)
     where = and_(*conditions)
     count = session.execute(select(func.count()).select_from(Client).where(where)).scalar_one()
-    query = _limited(
+    query = params.limited(
         select(Client.name, Client.owner, Client.last_contact_at, Client.created_at)
         .where(where)
-        .order_by(since, Client.id),
-        params,
+        .order_by(since, Client.id)
     )
     table = ReportTable(
         "sleeping",
@@ -397,7 +385,7 @@ def churn(session: Session, params: ReportParams) -> ReportTable:
         )
     ).one()
     lost_rows = select(per).where(gone).order_by(per.c.revenue.desc(), per.c.client_id)
-    top = _limited(lost_rows, params).subquery()
+    top = params.limited(lost_rows).subquery()
     lost = select(Client.name, Client.owner, top.c.last_date, top.c.revenue).join(
         Client, Client.id == top.c.client_id
     )

@@ -239,8 +239,7 @@ def receivables(session: Session, params: ReportParams) -> ReportTable:
         .where(where)
         .order_by(Invoice.due_date.is_(None), Invoice.due_date, Invoice.issue_date, Invoice.id)
     )
-    if params.limit:
-        query = query.limit(params.limit)
+    query = params.limited(query)
     rows: list[tuple[Any, ...]] = []
     for number, client, owner, issued, due, amount, paid, left in session.execute(query):
         late = (params.date_to - due).days if due is not None and due < params.date_to else 0

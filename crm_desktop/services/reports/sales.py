@@ -322,8 +322,7 @@ def _next_purchases(session: Session, params: ReportParams) -> ReportTable:
         .where(window)
         .order_by(expected_day, groups.c.client_id)
     )
-    if params.limit:
-        query = query.limit(params.limit)
+    query = params.limited(query)
     found: list[tuple[Any, ...]] = []
     for client_id, n, last_date, interval in session.execute(query):
         step = Decimal(str(interval))

@@ -48,6 +48,10 @@ class ReportParams:
     tag: str | None = None  # only the clients with this tag
     clients: Any = None  # the subquery of client ids the two above make (run_report fills it)
 
+    def limited(self, query: Any) -> Any:
+        """`query` cut to the report's row limit (none with limit 0)."""
+        return query.limit(self.limit) if self.limit else query
+
     def client_filter(self, column: Any) -> list[Any]:
         """The condition restricting `column` (a client id) to the segment or tag asked
         for; none when neither is."""
