@@ -1,6 +1,7 @@
 """SQLAlchemy 2.x typed tables. Importing this package registers every table."""
 
 from crm_desktop.models.assignment import AssignmentRule, AssignMethod, Queue, QueueMember
+from crm_desktop.models.audit import AuditContext, AuditEntry, AuditSeal
 from crm_desktop.models.base import Base, new_id, utcnow
 from crm_desktop.models.company_profile import CompanyProfile
 from crm_desktop.models.custom_field import CustomField, CustomFieldValue, FieldType
@@ -42,6 +43,7 @@ from crm_desktop.models.party import (
     MessengerKind,
     Phone,
 )
+from crm_desktop.models.privacy import CardRead, ErasureRecord, PrivacyRequest
 from crm_desktop.models.product import Product
 from crm_desktop.models.tag import ClientTag, Tag
 from crm_desktop.models.task import Priority, Task, TaskKind, TaskStatus
@@ -53,7 +55,11 @@ __all__ = [
     "AddressKind",
     "AssignMethod",
     "AssignmentRule",
+    "AuditContext",
+    "AuditEntry",
+    "AuditSeal",
     "Base",
+    "CardRead",
     "Client",
     "ClientId",
     "ClientKind",
@@ -67,6 +73,7 @@ __all__ = [
     "DealLine",
     "Direction",
     "Email",
+    "ErasureRecord",
     "FieldType",
     "ImportBatch",
     "ImportChange",
@@ -93,6 +100,7 @@ __all__ = [
     "Phone",
     "Pipeline",
     "Priority",
+    "PrivacyRequest",
     "Product",
     "Queue",
     "QueueMember",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import LargeBinary, String
+from sqlalchemy import LargeBinary, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Rate, Tracked
@@ -50,3 +50,5 @@ class CompanyProfile(Tracked, Base):
     )
     smtp_login: Mapped[str | None] = mapped_column(String(255))
     smtp_from: Mapped[str | None] = mapped_column(String(254))
+    # 152-FZ: record who opened which client's card (privacy settings)
+    log_card_reads: Mapped[bool] = mapped_column(default=False, server_default=false())

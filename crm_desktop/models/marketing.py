@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Tracked
@@ -35,6 +35,12 @@ class Consent(Tracked, Base):
     given_on: Mapped[dt.date]
     source: Mapped[str | None] = mapped_column(String(200))  # "анкета на сайте", "звонок"
     withdrawn_on: Mapped[dt.date | None]
+    # 152-FZ: the version of the consent text agreed to, how it was given (paper, web
+    # form, phone, e-mail, in person) and the evidence (a scan of the signed form)
+    text_version: Mapped[str | None] = mapped_column(String(60))
+    channel: Mapped[str | None] = mapped_column(String(20))
+    evidence: Mapped[bytes | None] = mapped_column(LargeBinary)
+    evidence_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class MailTemplate(Tracked, Base):

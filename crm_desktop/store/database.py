@@ -25,7 +25,7 @@ from crm_desktop.errors import (
     stale_record_message,
 )
 from crm_desktop.i18n import _
-from crm_desktop.store import search_index
+from crm_desktop.store import audit_capture, search_index
 from crm_desktop.store.location import Location
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class CrmSession(Session):
 
 
 search_index.install(CrmSession)
+audit_capture.install_session_hooks(CrmSession)
 
 
 @event.listens_for(CrmSession, "before_flush")
@@ -193,6 +194,7 @@ def make_engine(location: Location, *, echo: bool = False) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
+        audit_capture.install_sqlite_hooks(engine)
         return engine
     return create_engine(
         location.sqlalchemy_url(),
@@ -200,7 +202,7 @@ def make_engine(location: Location, *, echo: bool = False) -> Engine:
         pool_pre_ping=True,
         connect_args={
             "connect_timeout": PG_CONNECT_TIMEOUT_S,
-            "application_name": "crm-desktop",
+            "application_name": audit_capture.application_name(),
             "keepalives": 1,
             "keepalives_idle": 30,
             "keepalives_interval": 10,

@@ -30,7 +30,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # Every revision shipped, oldest first. Checking a database's version needs no Alembic
 # import (it costs 100 ms at every start); a unit test keeps this list equal to the
 # migration scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS: tuple[str, ...] = (
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"
+)
 
 # Other layers (sync, audit) register callables here to reinstall what they keep in the
 # database (triggers) after every migration; each gets the connection of the upgrade.
@@ -53,6 +55,15 @@ def _change_capture(conn: Connection) -> None:
 
 
 after_migrate.append(_change_capture)
+
+
+def _change_history(conn: Connection) -> None:
+    from crm_desktop.store.audit_capture import after_migrate as install
+
+    install(conn)
+
+
+after_migrate.append(_change_history)
 
 
 class SchemaState(enum.Enum):
@@ -112,8 +123,9 @@ def refuse_newer(db: Database) -> SchemaMismatch:
     )
 
 
-def upgrade(db: Database) -> Path | None:
-    """Bring the schema to this program's version; returns the backup made (SQLite).
+def upgrade(db: Database, *, backup_first: bool = True) -> Path | None:
+    """Bring the schema to this program's version; returns the backup made first of an
+    older schema (store/backup.py; on PostgreSQL only a superuser may upgrade).
 
     Refuses a schema newer than the program. The whole upgrade is one transaction.
     """
@@ -131,9 +143,10 @@ def upgrade(db: Database) -> Path | None:
             )
         )
     backup = None
-    if db.location.is_sqlite and state is SchemaState.OLDER:
-        assert db.location.path is not None
-        backup = backup_sqlite(db.location.path)
+    if state is SchemaState.OLDER and backup_first:
+        from crm_desktop.store.backup import backup_before_upgrade
+
+        backup = backup_before_upgrade(db)
     from alembic import command
 
     with db.engine.begin() as conn:

@@ -1,0 +1,453 @@
+"""Change history capture: triggers, generated from the SQLAlchemy metadata, that write
+every create, change and delete of a client (with its phones, e-mails, addresses and
+messengers), deal, task, invoice, order or product into `audit_log`, whichever way the
+write is made (the program, a bulk import, the sync applying a laptop's push, raw SQL).
+
+- PostgreSQL: statement-level triggers read the statement's transition tables (a bulk
+  write is one trigger call) and record the real login (`session_user`) and the
+  computer (the program's `application_name` says "crm-desktop@HOST"; else the client's
+  address). Their functions are SECURITY DEFINER: app logins cannot write the log
+  themselves. A deferred constraint trigger seals each transaction's entries at commit
+  (`crm_audit_seal`), under an advisory lock so batches chain one after another.
+- SQLite: row triggers; who writes and from which computer come from `audit_context`,
+  which the program sets when a unit of work that writes begins (a write made outside
+  the program falls back to the row's `updated_by`). The program seals the new entries
+  just before each commit (`store.audit_chain.seal_sqlite`), in the same transaction.
+
+Values are kept as text (`{"field": [old, new]}`); a phone, e-mail, address or messenger
+is recorded on its client as the field `phone`, `email`, `address` or `messenger`.
+"""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, LargeBinary, Table, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, SessionTransaction
+
+from crm_desktop.models import Base
+from crm_desktop.store.audit_chain import seal_sqlite
+from crm_desktop.store.synced_tables import DERIVED
+
+AUDITED = ("clients", "deals", "tasks", "invoices", "orders", "products")
+BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "created_by", "updated_by"})
+SEAL_LOCK = 0x43524D41  # "CRMA": one transaction seals at a time
+
+
+@dataclass(frozen=True)
+class Child:
+    """A table whose rows are recorded as one field of their client."""
+
+    table: str
+    field: str
+    value: str  # SQL over the row alias "r"
+
+
+CHILDREN = (
+    Child("phones", "phone", "r.e164"),
+    Child("emails", "email", "r.address"),
+    Child("addresses", "address", "r.text"),
+    Child("messengers", "messenger", "r.kind || ': ' || r.handle"),
+)
+PARENT = "clients"
+
+
+def audited_fields(table: str) -> tuple[str, ...]:
+    """The fields of `table` the history records: not its bookkeeping, not what is
+    derived from other fields (search text, the list's copies), not binary content."""
+    t: Table = Base.metadata.tables[table]
+    skip = BOOKKEEPING | DERIVED.get(table, frozenset())
+    return tuple(
+        c.name for c in t.columns if c.name not in skip and not isinstance(c.type, LargeBinary)
+    )
+
+
+def computer_name() -> str:
+    return socket.gethostname()[:200] or "?"
+
+
+def application_name() -> str:
+    """The PostgreSQL application name the program connects with: the computer in it."""
+    host = "".join(ch if 32 < ord(ch) < 127 else "?" for ch in socket.gethostname())
+    return f"crm-desktop@{host}"[:63]
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+# -- SQLite -------------------------------------------------------------------------------
+
+_SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
+_SQLITE_COMPUTER = "(SELECT computer FROM audit_context WHERE id = 1)"
+_SQLITE_TX = "(SELECT tx FROM audit_context WHERE id = 1)"
+
+
+def _sqlite_login(row: str) -> str:
+    return f"coalesce((SELECT login FROM audit_context WHERE id = 1), {row}.updated_by)"
+
+
+def _sqlite_entry(row: str, table: str, record: str, action: str, changes: str) -> str:
+    return (
+        "INSERT INTO audit_log (at, login, computer, table_name, record_id, action, changes, "
+        f"tx) VALUES ({_SQLITE_NOW}, {_sqlite_login(row)}, {_SQLITE_COMPUTER}, {_lit(table)}, "
+        f"{record}, {_lit(action)}, {changes}, {_SQLITE_TX});"
+    )
+
+
+def sqlite_triggers(table: str) -> list[str]:
+    fields = audited_fields(table)
+    tbl, prefix = _q(table), f"crm_audit_{table}"
+    created = " UNION ALL ".join(f"SELECT {_lit(c)} AS k, new.{_q(c)} AS v" for c in fields)
+    gone = " UNION ALL ".join(f"SELECT {_lit(c)} AS k, old.{_q(c)} AS v" for c in fields)
+    both = " UNION ALL ".join(
+        f"SELECT {_lit(c)} AS k, old.{_q(c)} AS o, new.{_q(c)} AS n" for c in fields
+    )
+    changed = " OR ".join(f"old.{_q(c)} IS NOT new.{_q(c)}" for c in fields)
+    insert_changes = (
+        f"(SELECT json_group_object(k, json_array(NULL, v)) FROM ({created}) WHERE v IS NOT NULL)"
+    )
+    update_changes = (
+        f"(SELECT json_group_object(k, json_array(o, n)) FROM ({both}) WHERE o IS NOT n)"
+    )
+    delete_changes = (
+        f"(SELECT json_group_object(k, json_array(v, NULL)) FROM ({gone}) WHERE v IS NOT NULL)"
+    )
+    return [
+        f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tbl} BEGIN "
+        f"{_sqlite_entry('new', table, 'new.id', 'insert', insert_changes)} END",
+        f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tbl} WHEN {changed} BEGIN "
+        f"{_sqlite_entry('new', table, 'new.id', 'update', update_changes)} END",
+        f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tbl} BEGIN "
+        f"{_sqlite_entry('old', table, 'old.id', 'delete', delete_changes)} END",
+    ]
+
+
+def sqlite_child_triggers(child: Child) -> list[str]:
+    tbl, prefix = _q(child.table), f"crm_audit_{child.table}"
+    new_v = child.value.replace("r.", "new.")
+    old_v = child.value.replace("r.", "old.")
+    new_alive = f"CASE WHEN new.deleted_at IS NULL THEN {new_v} END"
+    old_alive = f"CASE WHEN old.deleted_at IS NULL THEN {old_v} END"
+    field = _lit(child.field)
+
+    def entry(row: str, record: str, old: str, new: str) -> str:
+        changes = f"json_object({field}, json_array({old}, {new}))"
+        return _sqlite_entry(row, PARENT, record, "update", changes)
+
+    return [
+        f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tbl} WHEN new.deleted_at IS NULL BEGIN "
+        f"{entry('new', 'new.client_id', 'NULL', new_v)} END",
+        f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tbl} "
+        f"WHEN ({old_alive}) IS NOT ({new_alive}) BEGIN "
+        f"{entry('new', 'new.client_id', old_alive, new_alive)} END",
+        f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tbl} WHEN old.deleted_at IS NULL BEGIN "
+        f"{entry('old', 'old.client_id', old_v, 'NULL')} END",
+    ]
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------
+
+_PG_COMPUTER = (
+    "coalesce(nullif(split_part(current_setting('application_name'), '@', 2), ''), "
+    "host(inet_client_addr()), 'local')"
+)
+_PG_TX = "pg_current_xact_id()::text::bigint"
+# The real login; only a superuser (the administrator, or a test acting as a user) may
+# name the app user it acts for, with the transaction's `crm.login` setting.
+_PG_LOGIN = (
+    "CASE WHEN coalesce(current_setting('crm.login', true), '') <> '' AND (SELECT r.rolsuper "
+    "FROM pg_catalog.pg_roles AS r WHERE r.rolname = session_user) "
+    "THEN current_setting('crm.login', true) ELSE session_user::text END"
+)
+_PG_HEAD = (
+    "INSERT INTO public.audit_log (at, login, computer, table_name, record_id, action, changes, tx)"
+)
+
+
+def _pg_text(row: str, column: str) -> str:
+    return f"(to_jsonb({row}.{_q(column)}) #>> '{{}}')"
+
+
+def postgres_function(table: str) -> str:
+    fields = audited_fields(table)
+    one = ", ".join(f"({_lit(c)}, {_pg_text('n', c)})" for c in fields)
+    gone = ", ".join(f"({_lit(c)}, {_pg_text('o', c)})" for c in fields)
+    both = ", ".join(f"({_lit(c)}, {_pg_text('o', c)}, {_pg_text('n', c)})" for c in fields)
+    common = f"now(), {_PG_LOGIN}, {_PG_COMPUTER}, {_lit(table)}"
+    return f"""
+CREATE OR REPLACE FUNCTION public.crm_audit_{table}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        {_PG_HEAD}
+        SELECT {common}, n.id, 'insert', coalesce(c.ch, '{{}}'::jsonb), {_PG_TX}
+        FROM new_rows AS n CROSS JOIN LATERAL (
+            SELECT jsonb_object_agg(f.k, jsonb_build_array(NULL::text, f.v)) AS ch
+            FROM (VALUES {one}) AS f(k, v) WHERE f.v IS NOT NULL) AS c;
+    ELSIF TG_OP = 'UPDATE' THEN
+        {_PG_HEAD}
+        SELECT {common}, n.id, 'update', c.ch, {_PG_TX}
+        FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id CROSS JOIN LATERAL (
+            SELECT jsonb_object_agg(f.k, jsonb_build_array(f.ov, f.nv)) AS ch
+            FROM (VALUES {both}) AS f(k, ov, nv) WHERE f.ov IS DISTINCT FROM f.nv) AS c
+        WHERE c.ch IS NOT NULL;
+    ELSE
+        {_PG_HEAD}
+        SELECT {common}, o.id, 'delete', coalesce(c.ch, '{{}}'::jsonb), {_PG_TX}
+        FROM old_rows AS o CROSS JOIN LATERAL (
+            SELECT jsonb_object_agg(f.k, jsonb_build_array(f.v, NULL::text)) AS ch
+            FROM (VALUES {gone}) AS f(k, v) WHERE f.v IS NOT NULL) AS c;
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION public.crm_audit_{table}() FROM PUBLIC;
+"""
+
+
+def postgres_child_function(child: Child) -> str:
+    def alive(row: str) -> str:
+        return f"CASE WHEN {row}.deleted_at IS NULL THEN {child.value.replace('r.', row + '.')} END"
+
+    field = _lit(child.field)
+    common = f"now(), {_PG_LOGIN}, {_PG_COMPUTER}, {_lit(PARENT)}"
+    return f"""
+CREATE OR REPLACE FUNCTION public.crm_audit_{child.table}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        {_PG_HEAD}
+        SELECT {common}, n.client_id, 'update',
+            jsonb_build_object({field}, jsonb_build_array(NULL::text, {alive("n")})), {_PG_TX}
+        FROM new_rows AS n WHERE n.deleted_at IS NULL;
+    ELSIF TG_OP = 'UPDATE' THEN
+        {_PG_HEAD}
+        SELECT {common}, n.client_id, 'update',
+            jsonb_build_object({field}, jsonb_build_array({alive("o")}, {alive("n")})), {_PG_TX}
+        FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+        WHERE {alive("o")} IS DISTINCT FROM {alive("n")};
+    ELSE
+        {_PG_HEAD}
+        SELECT {common}, o.client_id, 'update',
+            jsonb_build_object({field}, jsonb_build_array({alive("o")}, NULL::text)), {_PG_TX}
+        FROM old_rows AS o WHERE o.deleted_at IS NULL;
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION public.crm_audit_{child.table}() FROM PUBLIC;
+"""
+
+
+def _pg_value_hash(side: int) -> str:
+    return (
+        f"CASE WHEN a.erased ? e.key THEN a.erased -> e.key ->> {side} ELSE coalesce("
+        f"encode(sha256(convert_to(e.value ->> {side}, 'UTF8')), 'hex'), '-') END"
+    )
+
+
+# The same text as store.audit_chain.entry_text, built by the server.
+_PG_ENTRY_TEXT = f"""
+    a.id::text || '|' || (extract(epoch FROM a.at) * 1000000)::bigint::text || '|'
+    || coalesce(a.login, '') || '|' || coalesce(a.computer, '') || '|' || a.table_name
+    || '|' || replace(a.record_id::text, '-', '') || '|' || a.action || '|'
+    || coalesce((SELECT string_agg(e.key || ':' || {_pg_value_hash(0)} || ':'
+        || {_pg_value_hash(1)}, ',' ORDER BY e.key COLLATE "C")
+        FROM jsonb_each(a.changes) AS e), '')"""
+
+POSTGRES_SEAL = f"""
+CREATE OR REPLACE FUNCTION public.crm_audit_seal() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    t bigint := {_PG_TX};
+    last_seq bigint;
+    prev text;
+    n integer;
+    lo bigint;
+    hi bigint;
+    body text;
+BEGIN
+    IF current_setting('crm.audit_sealed', true) = t::text THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('crm.audit_sealed', t::text, true);
+    PERFORM pg_advisory_xact_lock({SEAL_LOCK});
+    SELECT s.seq, s.hash INTO last_seq, prev FROM public.audit_seals AS s
+    ORDER BY s.seq DESC LIMIT 1;
+    last_seq := coalesce(last_seq, 0);
+    prev := coalesce(prev, '');
+    SELECT count(*), min(a.id), max(a.id), string_agg({_PG_ENTRY_TEXT}, E'\\n' ORDER BY a.id)
+    INTO n, lo, hi, body FROM public.audit_log AS a WHERE a.tx = t;
+    IF n = 0 THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO public.audit_seals (seq, first_id, last_id, tx, entries, sealed_at, prev_hash,
+        hash)
+    VALUES (last_seq + 1, lo, hi, t, n, clock_timestamp(), prev,
+        encode(sha256(convert_to(prev || '|' || (last_seq + 1)::text || '|' || body, 'UTF8')),
+        'hex'));
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION public.crm_audit_seal() FROM PUBLIC;
+"""
+
+
+def postgres_triggers(table: str) -> list[str]:
+    head = f"public.{_q(table)}"
+    run = f"FOR EACH STATEMENT EXECUTE FUNCTION public.crm_audit_{table}()"
+    name = f"crm_audit_{table}"
+    return [
+        f"CREATE TRIGGER {name}_ai AFTER INSERT ON {head} REFERENCING NEW TABLE AS new_rows {run}",
+        f"CREATE TRIGGER {name}_au AFTER UPDATE ON {head} "
+        f"REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows {run}",
+        f"CREATE TRIGGER {name}_ad AFTER DELETE ON {head} REFERENCING OLD TABLE AS old_rows {run}",
+    ]
+
+
+def function_signatures() -> list[str]:
+    """The functions the history installs on PostgreSQL (for ownership and grants)."""
+    return [f"crm_audit_{t}()" for t in (*AUDITED, *(c.table for c in CHILDREN))] + [
+        "crm_audit_seal()"
+    ]
+
+
+# -- installing ---------------------------------------------------------------------------
+
+
+def _tables(conn: Connection) -> set[str]:
+    if conn.dialect.name == "sqlite":
+        rows = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+    else:
+        rows = conn.exec_driver_sql(
+            "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'"
+        )
+    return {str(r[0]) for r in rows}
+
+
+def installed_triggers(conn: Connection) -> list[tuple[str, str]]:
+    if conn.dialect.name == "sqlite":
+        rows = conn.exec_driver_sql(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' "
+            "AND name LIKE 'crm_audit_%'"
+        )
+    else:
+        rows = conn.exec_driver_sql(
+            "SELECT t.tgname, c.relname FROM pg_catalog.pg_trigger t "
+            "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
+            "WHERE NOT t.tgisinternal AND starts_with(t.tgname::text, 'crm_audit_')"
+        )
+    return sorted((str(r[0]), str(r[1])) for r in rows)
+
+
+def install(conn: Connection) -> bool:
+    """(Re)create the history's triggers for the present columns, in the caller's
+    transaction; False when the database has no history table yet (an older schema)."""
+    present = _tables(conn)
+    if "audit_log" not in present:
+        return False
+    sqlite = conn.dialect.name == "sqlite"
+    for name, table in installed_triggers(conn):
+        if sqlite:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)}")
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)} ON public.{_q(table)}")
+    statements: list[str] = []
+    for table in AUDITED:
+        if table not in present:
+            continue
+        if sqlite:
+            statements += sqlite_triggers(table)
+        else:
+            statements += [postgres_function(table), *postgres_triggers(table)]
+    for child in CHILDREN:
+        if child.table not in present:
+            continue
+        if sqlite:
+            statements += sqlite_child_triggers(child)
+        else:
+            statements.append(postgres_child_function(child))
+            statements += postgres_triggers(child.table)
+    if not sqlite:
+        statements += [
+            POSTGRES_SEAL,
+            "CREATE CONSTRAINT TRIGGER crm_audit_seal AFTER INSERT ON public.audit_log "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.crm_audit_seal()",
+            "REVOKE ALL ON public.audit_log, public.audit_seals, public.audit_context FROM PUBLIC",
+        ]
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+    return True
+
+
+def after_migrate(conn: Connection) -> None:
+    install(conn)
+
+
+# -- SQLite: who writes, and sealing at commit ----------------------------------------------
+
+
+def _has_history(dbapi: Any, info: dict[str, Any]) -> bool:
+    if info.get("audit"):
+        return True
+    found = (
+        dbapi.cursor()
+        .execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_seals'")
+        .fetchone()
+    )
+    if found:
+        info["audit"] = True  # a table once there stays (no negative cache: a migration adds it)
+    return bool(found)
+
+
+def _on_commit(conn: Connection) -> None:
+    record = conn.connection
+    dbapi = record.dbapi_connection
+    if dbapi is None or not _has_history(dbapi, record.info):
+        return
+    cursor = dbapi.cursor()
+    try:
+        seal_sqlite(cursor)  # type: ignore[arg-type]
+        if record.info.pop("audit_context", False):
+            cursor.execute(
+                "UPDATE audit_context SET login = NULL, computer = NULL, tx = NULL WHERE id = 1"
+            )
+    finally:
+        cursor.close()
+
+
+def _on_begin(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
+    if not connection.get_execution_options().get("crm_writes"):
+        return
+    if connection.dialect.name != "sqlite":
+        login = session.info.get("login")
+        if login:  # heeded for a superuser only (see _PG_LOGIN)
+            connection.exec_driver_sql("SELECT set_config('crm.login', %(l)s, true)", {"l": login})
+        return
+    record = connection.connection
+    dbapi = record.dbapi_connection
+    if dbapi is None or not _has_history(dbapi, record.info):
+        return
+    connection.exec_driver_sql(
+        "UPDATE audit_context SET login = ?, computer = ?, "
+        "tx = (SELECT coalesce(max(id), 0) + 1 FROM audit_log) WHERE id = 1",
+        (session.info.get("login"), computer_name()),
+    )
+    record.info["audit_context"] = True
+
+
+def install_sqlite_hooks(engine: Engine) -> None:
+    """Seal the history at each commit of this SQLite engine's transactions."""
+    event.listen(engine, "commit", _on_commit)
+
+
+def install_session_hooks(session_class: type[Session]) -> None:
+    event.listen(session_class, "after_begin", _on_begin)

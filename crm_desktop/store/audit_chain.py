@@ -1,0 +1,225 @@
+"""The change history's hash chain: the canonical text of an entry, the hash of a sealed
+batch, sealing on SQLite, and checking the whole chain (`crm-desktop audit verify`).
+
+An entry's text names its id, time (microseconds since 1970, UTC), login, computer,
+table, record, action and, for each field in byte order, the hashes of its old and new
+values (`-` for none). A value blanked by a lawful erasure keeps its hashes in the
+entry's `erased`, so the text, and the chain, stay the same. A batch's hash is
+sha256("prev_hash|seq|" + the batch's entry texts joined by newlines): on PostgreSQL
+the server computes it in `crm_audit_seal()` (store/audit_capture.py) with the very same
+formula, and this module checks both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+NO_VALUE = "-"
+PAGE = 5000
+
+
+def value_hash(value: Any) -> str:
+    if value is None:
+        return NO_VALUE
+    raw = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def micros(at: dt.datetime | str) -> int:
+    """Microseconds since 1970 (UTC) of a stored time: a datetime, or SQLite's text."""
+    if isinstance(at, str):
+        at = dt.datetime.fromisoformat(at)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return (at - EPOCH) // dt.timedelta(microseconds=1)
+
+
+def record_hex(record: uuid.UUID | str) -> str:
+    return record.hex if isinstance(record, uuid.UUID) else str(record).replace("-", "").lower()
+
+
+def _loads(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        loaded = json.loads(value)
+        return loaded if isinstance(loaded, dict) else {}
+    return dict(value)
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    id: int
+    at: dt.datetime | str
+    login: str | None
+    computer: str | None
+    table_name: str
+    record_id: uuid.UUID | str
+    action: str
+    changes: Mapping[str, Any]
+    erased: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, row: Any) -> EntryRow:
+        return cls(
+            int(row[0]),
+            row[1],
+            row[2],
+            row[3],
+            str(row[4]),
+            row[5],
+            str(row[6]),
+            _loads(row[7]),
+            _loads(row[8]),
+        )
+
+
+def entry_text(entry: EntryRow) -> str:
+    fields = []
+    for name in sorted(entry.changes):
+        hashes = entry.erased.get(name)
+        if hashes is None:
+            old, new = [*entry.changes[name], None, None][:2]
+            hashes = [value_hash(old), value_hash(new)]
+        fields.append(f"{name}:{hashes[0]}:{hashes[1]}")
+    return "|".join(
+        [
+            str(entry.id),
+            str(micros(entry.at)),
+            entry.login or "",
+            entry.computer or "",
+            entry.table_name,
+            record_hex(entry.record_id),
+            entry.action,
+            ",".join(fields),
+        ]
+    )
+
+
+def batch_hash(prev_hash: str, seq: int, entries: Iterable[EntryRow]) -> tuple[str, int]:
+    """The hash of a sealed batch, and how many entries it holds."""
+    digest = hashlib.sha256(f"{prev_hash}|{seq}|".encode())
+    count = 0
+    for entry in entries:
+        digest.update((("\n" if count else "") + entry_text(entry)).encode("utf-8"))
+        count += 1
+    return digest.hexdigest(), count
+
+
+ENTRY_COLUMNS = "id, at, login, computer, table_name, record_id, action, changes, erased"
+
+
+# -- SQLite: sealing at each commit (called with the raw connection, see audit_capture) --
+
+
+def seal_sqlite(cursor: sqlite3.Cursor) -> int:
+    """Seal every entry written since the last seal as one batch; returns how many."""
+    last = cursor.execute(
+        "SELECT seq, last_id, hash FROM audit_seals ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    seq, last_id, prev = (int(last[0]), int(last[1]), str(last[2])) if last else (0, 0, "")
+    first = cursor.execute(
+        "SELECT min(id), max(id) FROM audit_log WHERE id > ?", (last_id,)
+    ).fetchone()
+    if first is None or first[0] is None:
+        return 0
+    rows = cursor.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM audit_log WHERE id > ? AND id <= ? ORDER BY id",
+        (last_id, first[1]),
+    )
+    digest, count = batch_hash(prev, seq + 1, (EntryRow.of(r) for r in rows))
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    cursor.execute(
+        "INSERT INTO audit_seals (seq, first_id, last_id, tx, entries, sealed_at, prev_hash, "
+        "hash) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)",
+        (seq + 1, first[0], first[1], count, now, prev, digest),
+    )
+    return count
+
+
+# -- checking ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The first place the chain does not hold."""
+
+    entry_id: int | None  # the first entry of the damaged batch, or the loose entry
+    seal: int | None
+    reason: str  # "edited", "removed", "seal", "unsealed"
+
+
+@dataclass(frozen=True)
+class ChainState:
+    seals: int
+    entries: int
+    pending: int  # SQLite: written since the last seal (sealed by the next commit)
+    broken: Broken | None
+
+
+def _entries(conn: Connection, where: str, params: dict[str, Any]) -> Iterator[EntryRow]:
+    result = conn.execution_options(stream_results=True).execute(
+        text(f"SELECT {ENTRY_COLUMNS} FROM audit_log WHERE {where} ORDER BY id"), params
+    )
+    for row in result:
+        yield EntryRow.of(row)
+
+
+def verify_chain(conn: Connection) -> ChainState:
+    """Check every seal against the entries it covers, each seal's link to the one
+    before, and that no entry is outside a seal (read-only)."""
+    sqlite = conn.dialect.name == "sqlite"
+    seals = conn.execute(
+        text(
+            "SELECT seq, first_id, last_id, tx, entries, prev_hash, hash FROM audit_seals "
+            "ORDER BY seq"
+        )
+    ).all()
+    prev, expected_seq, covered, last_id = "", 1, 0, 0
+    for seq, first_id, batch_last, tx, count, prev_hash, stored in seals:
+        if seq != expected_seq or prev_hash != prev:
+            return ChainState(len(seals), covered, 0, Broken(int(first_id), int(seq), "seal"))
+        if sqlite:
+            if int(first_id) != last_id + 1:
+                return ChainState(
+                    len(seals), covered, 0, Broken(last_id + 1, int(seq), "removed")
+                )
+            rows = _entries(conn, "id >= :a AND id <= :b", {"a": first_id, "b": batch_last})
+            last_id = int(batch_last)
+        else:
+            rows = _entries(conn, "tx = :tx", {"tx": tx})
+        digest, found = batch_hash(prev, int(seq), rows)
+        if found != count:
+            return ChainState(len(seals), covered, 0, Broken(int(first_id), int(seq), "removed"))
+        if digest != stored:
+            return ChainState(len(seals), covered, 0, Broken(int(first_id), int(seq), "edited"))
+        prev, expected_seq, covered = str(stored), expected_seq + 1, covered + found
+    if sqlite:
+        loose = conn.execute(
+            text("SELECT count(*), min(id) FROM audit_log WHERE id <= :b"), {"b": last_id}
+        ).one()
+        if int(loose[0]) != covered:
+            return ChainState(len(seals), covered, 0, Broken(None, None, "removed"))
+        pending = conn.execute(
+            text("SELECT count(*) FROM audit_log WHERE id > :b"), {"b": last_id}
+        ).scalar_one()
+        return ChainState(len(seals), covered, int(pending), None)
+    loose_row = conn.execute(
+        text(
+            "SELECT min(a.id) FROM audit_log AS a WHERE a.tx IS NULL OR NOT EXISTS "
+            "(SELECT 1 FROM audit_seals AS s WHERE s.tx = a.tx)"
+        )
+    ).scalar()
+    if loose_row is not None:
+        return ChainState(len(seals), covered, 0, Broken(int(loose_row), None, "unsealed"))
+    return ChainState(len(seals), covered, 0, None)

@@ -1,0 +1,193 @@
+"""The change history (each test on SQLite and PostgreSQL): every kind of change is
+recorded with who and what, told in plain words, restorable, and hash-chained so that a
+removed or edited entry is found."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, text
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import language, set_language
+from crm_desktop.models import AuditEntry, AuditSeal, Role
+from crm_desktop.services.change_history import (
+    blank_history,
+    describe,
+    merged,
+    record_history,
+    restore_field,
+    restore_version,
+)
+from crm_desktop.services.clients import ClientChanges, create_client, delete_client, edit_client
+from crm_desktop.services.deals import DealChanges, create_deal, edit_deal
+from crm_desktop.services.products import ProductChanges, create_product
+from crm_desktop.services.tasks import add_task
+from crm_desktop.services.users import add_user
+from crm_desktop.store.audit_chain import verify_chain
+from crm_desktop.store.database import Database
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    before = language()
+    set_language("ru")
+    yield
+    set_language(before)
+
+
+@pytest.fixture
+def petrova(db: Database) -> str:
+    with db.unit_of_work(None) as session:
+        add_user(session, "petrova", Role.MANAGER, full_name="Петрова Анна Сергеевна")
+        add_user(session, "ivanov", Role.MANAGER, full_name="Иванов Пётр Ильич")
+    return "petrova"
+
+
+def entries(db: Database, record: uuid.UUID) -> list[AuditEntry]:
+    with db.unit_of_work() as session:
+        return list(
+            session.execute(
+                select(AuditEntry).where(AuditEntry.record_id == record).order_by(AuditEntry.id)
+            ).scalars()
+        )
+
+
+def add_client(db: Database, login: str | None = "petrova", **fields: object) -> uuid.UUID:
+    with db.unit_of_work(login) as session:
+        return create_client(session, ClientChanges(**fields)).id  # type: ignore[arg-type]
+
+
+def test_a_phone_change_reads_as_one_sentence(db: Database, petrova: str, russian: None) -> None:
+    client = add_client(db, name="Сидоров Олег", phones=["+7 912 345-67-89"])
+    with db.unit_of_work("petrova") as session:
+        edit_client(session, client, ClientChanges(phones=["+7 916 000-00-01"]))
+    with db.unit_of_work() as session:
+        lines = [describe(e) for e in merged(record_history(session, client))]
+    assert lines[0].startswith("Петрова изменила телефон: +7 912 345-67-89 → +7 916 000-00-01, ")
+    assert lines[-1].startswith("Петрова создала")
+    created = entries(db, client)[0]
+    assert created.action == "insert"
+    assert created.login == "petrova"
+    assert created.computer
+    assert created.changes["name"][1] == "Сидоров Олег"
+
+
+def test_every_kind_of_record_is_recorded(db: Database, petrova: str) -> None:
+    client = add_client(db, name="ООО «Ромашка»", kind="company")
+    with db.unit_of_work("ivanov") as session:
+        deal = create_deal(session, DealChanges(client_id=client, title="Поставка", amount="1500"))
+        edit_deal(session, deal.id, DealChanges(amount="2500.50"))
+        task = add_task(session, title="Позвонить", client_id=client)
+        product = create_product(session, ProductChanges(name="Стеллаж", price="8900.00"))
+        delete_client(session, client)
+    deal_entries = entries(db, deal.id)
+    assert [e.action for e in deal_entries] == ["insert", "update"]
+    assert deal_entries[0].login == "ivanov"
+    with db.unit_of_work() as session:
+        history = record_history(session, deal.id)
+        change = next(c for c in history[0].changes if c.field == "amount")
+        assert (change.old, change.new) == (Decimal("1500.00"), Decimal("2500.50"))
+        moved = record_history(session, client)[0]
+        assert [c.field for c in moved.changes] == ["deleted_at"]
+        assert moved.changes[0].old is None and moved.changes[0].new is not None
+    assert entries(db, task.id)[0].table_name == "tasks"
+    assert entries(db, product.id)[0].changes["name"] == [None, "Стеллаж"]
+
+
+def test_a_change_made_outside_the_program_is_recorded(db: Database, petrova: str) -> None:
+    client = add_client(db, name="Кузнецова Мария")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE clients SET note = 'правка вручную' WHERE id = :id"),
+            {"id": client.hex if db.dialect == "sqlite" else client},
+        )
+        login = (
+            conn.execute(text("SELECT session_user")).scalar()
+            if db.dialect == "postgresql"
+            else "petrova"  # SQLite has no logins: the row's last editor
+        )
+    last = entries(db, client)[-1]
+    assert last.changes == {"note": [None, "правка вручную"]}
+    assert last.login == login
+    with db.engine.connect() as conn:
+        assert verify_chain(conn).broken is None
+
+
+def test_restore_a_field_and_a_whole_version(db: Database, petrova: str) -> None:
+    client = add_client(db, name="Волков Андрей", inn="500100732259")
+    with db.unit_of_work("ivanov") as session:
+        edit_client(session, client, ClientChanges(name="Волков Андрей Петрович"))
+        edit_client(session, client, ClientChanges(inn="", note="сменил ИНН"))
+    history = entries(db, client)
+    renamed = next(e for e in history if "name" in e.changes and e.action == "update")
+    with db.unit_of_work("petrova") as session:
+        restore_field(session, renamed.id, "name")
+    with db.unit_of_work() as session:
+        newest = record_history(session, client)[0]
+        assert newest.login == "petrova"
+        assert any(c.field == "name" and c.new == "Волков Андрей" for c in newest.changes)
+    created = history[0]
+    with db.unit_of_work("petrova") as session:
+        assert restore_version(session, created.id) >= 2
+    with db.unit_of_work() as session:
+        from crm_desktop.services.client_views import get_client
+
+        view = get_client(session, client)
+        assert view.name == "Волков Андрей"
+        assert view.inn == "500100732259"
+    with db.unit_of_work("petrova") as session, pytest.raises(ValidationError):
+        restore_field(session, created.id, "no_such_field")
+
+
+def test_verify_finds_a_removed_or_edited_entry(db: Database, petrova: str) -> None:
+    first = add_client(db, name="Первый Клиент")
+    add_client(db, name="Второй Клиент")
+    add_client(db, name="Третий Клиент")
+    with db.engine.connect() as conn:
+        state = verify_chain(conn)
+    assert state.broken is None and state.seals >= 3 and state.entries >= 3
+    victim = entries(db, first)[0]
+    with db.engine.begin() as conn:
+        if db.dialect == "postgresql":
+            conn.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+        conn.execute(
+            text("UPDATE audit_log SET login = 'someone' WHERE id = :id"), {"id": victim.id}
+        )
+    with db.engine.connect() as conn:
+        broken = verify_chain(conn).broken
+    assert broken is not None and broken.reason == "edited"
+    assert broken.entry_id is not None and broken.entry_id <= victim.id
+    with db.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE audit_log SET login = :login WHERE id = :id"),
+            {"id": victim.id, "login": victim.login},
+        )
+    with db.engine.connect() as conn:
+        assert verify_chain(conn).broken is None
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": victim.id})
+    with db.engine.connect() as conn:
+        broken = verify_chain(conn).broken
+    assert broken is not None and broken.reason == "removed"
+
+
+def test_erasure_blanks_values_and_the_chain_still_holds(db: Database, petrova: str) -> None:
+    client = add_client(db, name="Соколова Елена", phones=["+7 903 111-22-33"])
+    other = add_client(db, name="Другой", note="звонила Соколова Елена")
+    with db.unit_of_work(None) as session:
+        blanked = blank_history(session, [client], ["Соколова Елена", "+79031112233"])
+    assert blanked >= 3
+    with db.engine.connect() as conn:
+        assert verify_chain(conn).broken is None
+        dump = " ".join(str(r[0]) for r in conn.execute(text("SELECT changes FROM audit_log")))
+    assert "Соколова" not in dump and "79031112233" not in dump
+    kept = entries(db, other)[0]
+    assert kept.changes["name"] == [None, "Другой"]
+    assert kept.erased and "note" in kept.erased
+    with db.unit_of_work() as session:
+        seals = session.execute(select(AuditSeal)).scalars().all()
+        assert all(len(s.hash) == 64 for s in seals)
