@@ -17,6 +17,8 @@ from typing import NoReturn
 from crm_desktop import __version__
 from crm_desktop.commands import (
     assignment,
+    audit,
+    backup,
     clients,
     company,
     deals,
@@ -26,6 +28,7 @@ from crm_desktop.commands import (
     invoices,
     mailing,
     orders,
+    recycle_bin,
     reports,
     server,
     setup,
@@ -70,10 +73,13 @@ def build_parser() -> Parser:
     invoices.register(commands)  # `invoice pdf`: invoices.subcommands(commands)
     invoice_documents.register(commands)  # `invoice pdf|xlsx|send`, `proposal pdf`
     orders.register(commands)
+    recycle_bin.register(commands)  # `bin list|restore|empty`
     reports.register(commands)
     mailing.register(commands)
     server.register(commands)
     sync.register(commands)
+    backup.register(commands)  # `backup OUT`, `restore FILE`
+    audit.register(commands)  # `audit verify`, `history ID`
     return parser
 
 

@@ -33,7 +33,6 @@ class AuditEntry(Base):
     at: Mapped[dt.datetime]
     login: Mapped[str | None] = mapped_column(String(63))
     computer: Mapped[str | None] = mapped_column(String(200))
-    tx: Mapped[int | None] = mapped_column(BigInteger)  # groups one save's entries
     table_name: Mapped[str] = mapped_column(String(63))
     record_id: Mapped[uuid.UUID]
     action: Mapped[str] = mapped_column(String(10))  # insert, update, delete

@@ -323,6 +323,11 @@ def _short_who(who: str) -> str:
 
 def describe(entry: HistoryEntry) -> str:
     """One line: who did what, and when."""
+    line = _describe(entry)
+    return line[:1].upper() + line[1:]
+
+
+def _describe(entry: HistoryEntry) -> str:
     who = _short_who(entry.who)
     when = entry.when
     ru = language() == "ru"
@@ -444,9 +449,25 @@ def restore_field(session: Session, entry_id: int, field_name: str) -> None:
     if field_name in (entry.erased or {}):
         raise ValidationError("field", _("This value was erased and cannot be restored"))
     dialect = session.get_bind().dialect.name
-    raw_old, raw_new = [*entry.changes[field_name], None, None][:2]
+    raw_old = [*entry.changes[field_name], None][0]
     if entry.table_name == "clients" and field_name in CHILD_FIELDS:
-        _restore_child(session, entry.record_id, field_name, raw_old, raw_new)
+        # one save may remove a phone and add another (two entries): undo them together
+        same_save = [entry]
+        if entry.tx is not None:
+            same_save = list(
+                session.execute(
+                    select(AuditEntry).where(
+                        AuditEntry.record_id == entry.record_id, AuditEntry.tx == entry.tx
+                    )
+                ).scalars()
+            )
+        removed, added = [], []
+        for row in same_save:
+            if field_name in row.changes and field_name not in (row.erased or {}):
+                before, after = [*row.changes[field_name], None, None][:2]
+                removed += [before] if before is not None else []
+                added += [after] if after is not None else []
+        _restore_child(session, entry.record_id, field_name, removed, added)
         return
     obj = _editable(session, entry.table_name, entry.record_id)
     _set(obj, field_name, decode(entry.table_name, field_name, raw_old, dialect))
@@ -495,7 +516,11 @@ def restore_version(session: Session, entry_id: int) -> int:
 
 
 def _restore_child(
-    session: Session, client_id: uuid.UUID, field_name: str, old: Any, new: Any
+    session: Session,
+    client_id: uuid.UUID,
+    field_name: str,
+    removed: Sequence[Any],
+    added: Sequence[Any],
 ) -> None:
     from crm_desktop.services.client_views import get_client
     from crm_desktop.services.clients import ClientChanges, edit_client
@@ -504,11 +529,8 @@ def _restore_child(
     lists = {"phone": list(view.phones), "email": list(view.emails)}
     if field_name not in lists:
         raise ValidationError("field", _("This change cannot be restored here: edit the card"))
-    values = lists[field_name]
-    if new is not None and str(new) in values:
-        values.remove(str(new))
-    if old is not None and str(old) not in values:
-        values.append(str(old))
+    values = [v for v in lists[field_name] if v not in {str(a) for a in added}]
+    values += [str(r) for r in removed if str(r) not in values]
     changes = (
         ClientChanges(phones=values) if field_name == "phone" else ClientChanges(emails=values)
     )
