@@ -90,7 +90,15 @@ REFERENCE = (
 READ_ONLY = ("invoice_counters",)  # advanced only by crm_next_invoice_number()
 EXEC_WRITES = ("products",)
 EVERYONE_ADDS = ("tags",)  # a new tag while editing a client (renaming is the admin's)
-NO_ACCESS = ("login_attempts",)  # PostgreSQL logins are checked by the server
+NO_ACCESS = (
+    "login_attempts",  # PostgreSQL logins are checked by the server
+    # the change history's seals and SQLite's writer context; personal data requests and
+    # erasure records are the administrator's (a superuser's) business
+    "audit_seals",
+    "audit_context",
+    "erasure_records",
+    "privacy_requests",
+)
 SERVER_TABLES = (
     "crm_license",
     "crm_seats",
@@ -374,6 +382,7 @@ def install_security(conn: Connection, roles: ServerRoles, database: str) -> Non
         if policy.table in tables:
             conn.exec_driver_sql(policy.sql())
     _secure_sync(conn, roles, tables)
+    _secure_history(conn, roles, tables)
     _install_triggers(conn, tables)
 
 
@@ -456,6 +465,56 @@ def _secure_sync(conn: Connection, roles: ServerRoles, tables: Sequence[str]) ->
         conn.exec_driver_sql(policy.sql())
     for signature in ("crm_sync_observe(bigint)", "crm_sync_existing(text, uuid[])"):
         conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {users}")
+
+
+def history_visible() -> str:
+    """A history entry is visible to a user exactly when its record is (a manager: her
+    clients' and their deals', tasks', invoices' and orders' entries; everyone: the price
+    list's); the sub-selects run under the user's own policies."""
+    from crm_desktop.store.audit_capture import AUDITED
+
+    cases = " ".join(
+        f"WHEN '{name}' THEN record_id IN (SELECT id FROM public.{quote_ident(name)})"
+        for name in AUDITED
+    )
+    return f"CASE table_name {cases} ELSE false END"
+
+
+def _secure_history(conn: Connection, roles: ServerRoles, tables: Sequence[str]) -> None:
+    """The change history (issue 10): written only by the triggers' SECURITY DEFINER
+    functions (owned by the owner role); read by the app's users for the records they
+    see; never changed by them. Card reads are added by each user as herself."""
+    from crm_desktop.store.audit_capture import function_signatures
+
+    owner, users = quote_ident(roles.owner), quote_ident(roles.users)
+    if "audit_log" in tables:
+        for signature in function_signatures():
+            conn.exec_driver_sql(f"ALTER FUNCTION public.{signature} OWNER TO {owner}")
+            conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+        conn.exec_driver_sql(f"GRANT SELECT ON public.audit_log TO {users}")
+        conn.exec_driver_sql("ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY")
+        _drop_policies(conn, "audit_log")
+        policy = Policy(
+            "audit_log",
+            "crm_history_visible",
+            (roles.users,),
+            "SELECT",
+            f"{SEAT} AND ({history_visible()})",
+        )
+        conn.exec_driver_sql(policy.sql())
+    if "card_reads" in tables:
+        conn.exec_driver_sql(f"GRANT INSERT ON public.card_reads TO {users}")
+        conn.exec_driver_sql("ALTER TABLE public.card_reads ENABLE ROW LEVEL SECURITY")
+        _drop_policies(conn, "card_reads")
+        policy = Policy(
+            "card_reads",
+            "crm_card_read_own",
+            (roles.users,),
+            "INSERT",
+            None,
+            f"{SEAT} AND login = {ME}",
+        )
+        conn.exec_driver_sql(policy.sql())
 
 
 def _drop_policies(conn: Connection, table: str) -> None:
