@@ -61,6 +61,7 @@ REPEATS = 3
 QUICK_REPEATS = 1
 RATIO_TARGET = Target("<", 1.0)
 MEMORY_TARGET = Target("<", 500, "MB")
+HISTORY_TARGET = Target("<", 15, "%")  # issue 10: the change history adds under 15 %
 REPORT_TARGET = Target("<=", 0, "rows")
 TIMEOUT_S = 1200
 PROFILE_LINES = 45
@@ -253,9 +254,32 @@ def entry_point() -> str:
 # --- fresh copies of the 100,000-client database -------------------------------------------
 
 
+def _without_history(url: str) -> None:
+    """The copy without the change history's triggers: what the import costs without it."""
+    from crm_desktop.store import audit_capture
+    from crm_desktop.store.database import open_database
+    from crm_desktop.store.location import parse_location
+
+    db = open_database(parse_location(url))
+    try:
+        with db.engine.begin() as conn:
+            audit_capture.uninstall(conn)
+    finally:
+        db.dispose()
+
+
 @contextlib.contextmanager
-def database_copy(dataset: Dataset, data_dir: Path) -> Iterator[str]:
-    """A `--db` URL of a fresh copy of the dataset's database, removed afterwards."""
+def database_copy(dataset: Dataset, data_dir: Path, *, history: bool = True) -> Iterator[str]:
+    """A `--db` URL of a fresh copy of the dataset's database, removed afterwards;
+    `history=False`: with the change history's triggers dropped."""
+    with _database_copy(dataset, data_dir) as url:
+        if not history:
+            _without_history(url)
+        yield url
+
+
+@contextlib.contextmanager
+def _database_copy(dataset: Dataset, data_dir: Path) -> Iterator[str]:
     dataset.db.dispose()  # no connection of ours to the original (PostgreSQL's TEMPLATE)
     if dataset.database == "sqlite":
         source = dataset.db.location.path
@@ -324,8 +348,10 @@ class ImportRun:
     report: dict[str, Any]
 
 
-def import_once(dataset: Dataset, workbook: Path, data_dir: Path) -> ImportRun:
-    with database_copy(dataset, data_dir) as url:
+def import_once(
+    dataset: Dataset, workbook: Path, data_dir: Path, *, history: bool = True
+) -> ImportRun:
+    with database_copy(dataset, data_dir, history=history) as url:
         run = run_child([entry_point(), "--db", url, "import", str(workbook), "--json"])
     return ImportRun(run.seconds, run.peak_mb, run.report("crm-desktop import"))
 
@@ -482,14 +508,16 @@ def measure(
     openpyxl: list[Reading] = []
     calamine: list[Reading] = []
     imports: list[ImportRun] = []
+    bare: list[ImportRun] = []  # without the change history (issue 10's target)
     for index in range(repeats):
         openpyxl.append(read_with("openpyxl", path))
         calamine.append(read_with("calamine", path))
         imports.append(import_once(dataset, path, data_dir))
+        bare.append(import_once(dataset, path, data_dir, history=False))
         say(
             f"{database}: run {index + 1}: openpyxl {openpyxl[-1].read_s:.2f} s, "
             f"calamine {calamine[-1].read_s:.2f} s, import {imports[-1].seconds:.2f} s "
-            f"({imports[-1].peak_mb:.0f} MB)"
+            f"({imports[-1].peak_mb:.0f} MB), without the history {bare[-1].seconds:.2f} s"
         )
     import_s = statistics.median(r.seconds for r in imports)
     openpyxl_s = statistics.median(r.read_s for r in openpyxl)
@@ -545,6 +573,18 @@ def measure(
             f"{', '.join(f'{r.peak_mb:.0f}' for r in imports)}",
         ),
     ]
+    bare_s = statistics.median(r.seconds for r in bare)
+    out.append(
+        _m(
+            database,
+            "change history's cost: import with / without it - 1, median",
+            100 * (import_s / bare_s - 1),
+            "%",
+            HISTORY_TARGET if targets else None,
+            f"import without the history's triggers: runs {_seconds([r.seconds for r in bare])},"
+            f" median {bare_s:.2f} s (issue 10)",
+        )
+    )
     out.extend(report_measurements(database, [r.report for r in imports], workbook.expected))
     say(f"{database}: one more import with its steps timed")
     out.extend(phase_measurements(database, import_phases(dataset, path, data_dir)))

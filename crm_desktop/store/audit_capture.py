@@ -348,6 +348,17 @@ def installed_triggers(conn: Connection) -> list[tuple[str, str]]:
     return sorted((str(r[0]), str(r[1])) for r in rows)
 
 
+def uninstall(conn: Connection) -> None:
+    """Drop the history's triggers (what the history holds stays): for measuring what
+    the history costs, and for tests."""
+    sqlite = conn.dialect.name == "sqlite"
+    for name, table in installed_triggers(conn):
+        if sqlite:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)}")
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)} ON public.{_q(table)}")
+
+
 def install(conn: Connection) -> bool:
     """(Re)create the history's triggers for the present columns, in the caller's
     transaction; False when the database has no history table yet (an older schema)."""
@@ -355,11 +366,7 @@ def install(conn: Connection) -> bool:
     if "audit_log" not in present:
         return False
     sqlite = conn.dialect.name == "sqlite"
-    for name, table in installed_triggers(conn):
-        if sqlite:
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)}")
-        else:
-            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_q(name)} ON public.{_q(table)}")
+    uninstall(conn)
     statements: list[str] = []
     for table in AUDITED:
         if table not in present:
