@@ -2,7 +2,7 @@
 
 Every business table (the `Tracked` mixin: a UUID id, stamps, version, tombstone) is
 synchronised, except what belongs to one computer: its import batches and their undo
-records, its mailings and their letters. Within a table every column is a field with its
+records, its mailings and their letters, its personal data requests and erasure records. Within a table every column is a field with its
 own clock, except the id, the local optimistic-lock `version`, the columns derived from
 other fields or rows (the folded name, first phone and e-mail, search text), which each
 replica recomputes after applying what it pulls, and a user's password and sign-in
@@ -21,7 +21,19 @@ from crm_desktop.models import Base
 from crm_desktop.models.base import Tracked
 
 # an import's undo record and a mailing's log belong to the computer that made them
-LOCAL_TABLES = frozenset({"import_batches", "import_changes", "mail_runs", "mail_recipients"})
+LOCAL_TABLES = frozenset(
+    {
+        "import_batches",
+        "import_changes",
+        "mail_runs",
+        "mail_recipients",
+        # personal data requests and erasure records stay with the database that answered
+        # them (the office server's administrator); an erasure reaches the laptops as the
+        # blanked records themselves
+        "erasure_records",
+        "privacy_requests",
+    }
+)
 NOT_FIELDS = frozenset({"id", "version"})
 DERIVED = {
     "clients": frozenset(

@@ -4,11 +4,18 @@ never changed by an app user."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
+from sqlalchemy import text
 
+from crm_desktop.services.clients import ClientChanges, create_client
 from crm_desktop.store.audit_chain import verify_chain
 from crm_desktop.store.database import open_database
+from crm_desktop.store.location import Location
+from crm_desktop.store.schema import upgrade
+from crm_desktop.sync import engine
 from tests.server.conftest import Office, seated
 
 
@@ -70,3 +77,33 @@ def test_a_manager_reads_only_her_records_history(office: Office) -> None:
 def test_an_app_user_cannot_alter_the_history(office: Office, statement: str) -> None:
     with seated(office, "kuznetsov") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute(statement)
+
+
+def test_a_laptops_offline_edit_is_recorded_at_the_office_under_her_login(
+    tmp_path: Path, office: Office
+) -> None:
+    server = open_database(office.location("ivanova"))
+    server.take_seat()
+    admin = open_database(office.admin)
+    try:
+        laptop = open_database(
+            Location(kind="sqlite", path=tmp_path / "ivanova.sqlite3"), create=True
+        )
+        upgrade(laptop)
+        engine.init_replica(laptop, server, server.location.url(), "ivanova")
+        with laptop.unit_of_work("ivanova") as session:
+            made = create_client(
+                session, ClientChanges(name="Офлайн Клиент", phones=["+79120001122"])
+            )
+        engine.synchronise(laptop, server)
+        with admin.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT login, action FROM audit_log WHERE record_id = :id ORDER BY id"),
+                {"id": made.id},
+            ).all()
+            assert verify_chain(conn).broken is None
+        assert [tuple(r) for r in rows] == [("ivanova", "insert"), ("ivanova", "update")]
+        laptop.dispose()
+    finally:
+        server.dispose()
+        admin.dispose()
