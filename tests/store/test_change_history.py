@@ -191,3 +191,36 @@ def test_erasure_blanks_values_and_the_chain_still_holds(db: Database, petrova: 
     with db.unit_of_work() as session:
         seals = session.execute(select(AuditSeal)).scalars().all()
         assert all(len(s.hash) == 64 for s in seals)
+
+
+def test_invoices_and_orders_are_recorded_and_an_issued_invoice_is_not_restored(
+    db: Database, petrova: str
+) -> None:
+    from crm_desktop.services.invoicing import (
+        InvoiceChanges,
+        InvoiceLineInput,
+        create_invoice,
+        edit_invoice,
+        issue_invoice,
+    )
+    from crm_desktop.services.orders import OrderChanges, create_order
+    from tests.services.invoice_setup import set_up
+
+    client = set_up(db)
+    line = InvoiceLineInput(name="Стеллаж", quantity="2", price="4500.00", unit="шт")
+    with db.unit_of_work("petrova") as session:
+        invoice = create_invoice(session, InvoiceChanges(client_id=client, lines=[line]))
+    with db.unit_of_work("petrova") as session:
+        edit_invoice(session, invoice.id, InvoiceChanges(note="срочно"))
+        issue_invoice(session, invoice.id)
+        order = create_order(
+            session, OrderChanges(client_id=client, specification="Стеллаж", total="9000")
+        )
+    invoice_entries = entries(db, invoice.id)
+    assert invoice_entries[0].action == "insert" and invoice_entries[0].login == "petrova"
+    note_change = next(e for e in invoice_entries if "note" in e.changes)
+    assert note_change.changes["note"] == [None, "срочно"]
+    assert any("number" in e.changes for e in invoice_entries)  # issuing numbered it
+    assert entries(db, order.id)[0].table_name == "orders"
+    with db.unit_of_work("petrova") as session, pytest.raises(ValidationError):
+        restore_field(session, note_change.id, "note")
