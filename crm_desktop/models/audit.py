@@ -45,7 +45,8 @@ class AuditEntry(Base):
 
     __table_args__ = (
         Index("ix_audit_log_record", "record_id", "id"),
-        Index("ix_audit_log_tx", "tx"),
+        # PostgreSQL's seals find a transaction's entries by it; SQLite's are id ranges
+        Index("ix_audit_log_tx", "tx").ddl_if(dialect="postgresql"),
         {"sqlite_autoincrement": True},
     )
 

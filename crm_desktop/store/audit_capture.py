@@ -20,7 +20,10 @@ is recorded on its client as the field `phone`, `email`, `address` or `messenger
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +56,7 @@ CHILDREN = (
     Child("messengers", "messenger", "r.kind || ': ' || r.handle"),
 )
 PARENT = "clients"
+RECORDED = frozenset({*AUDITED, *(c.table for c in CHILDREN)})
 
 
 def audited_fields(table: str) -> tuple[str, ...]:
@@ -88,6 +92,10 @@ def _lit(value: str) -> str:
 _SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
 _SQLITE_COMPUTER = "(SELECT computer FROM audit_context WHERE id = 1)"
 _SQLITE_TX = "(SELECT tx FROM audit_context WHERE id = 1)"
+# The bulk writer records its rows' entries itself (store/bulk.py): the row triggers stand
+# aside while the context's tx is BULK.
+BULK = -1
+_SQLITE_ON = f"coalesce((SELECT tx FROM audit_context WHERE id = 1), 0) <> {BULK}"
 
 
 def _sqlite_login(row: str) -> str:
@@ -102,26 +110,40 @@ def _sqlite_entry(row: str, table: str, record: str, action: str, changes: str) 
     )
 
 
+def _sqlite_changes(pairs: list[tuple[str, str, str]]) -> str:
+    """One JSON object of the fields whose `when` holds, each `[old, new]`: json_object
+    writes every field in one C call, and json_patch drops the ones left null (a merge
+    patch removes a key whose value is null), far cheaper than a subquery per field."""
+    groups = [pairs[i : i + 60] for i in range(0, len(pairs), 60)] or [[]]
+    objects = [
+        "json_object("
+        + ", ".join(
+            f"{_lit(k)}, CASE WHEN {when} THEN json_array({value}) END" for k, when, value in g
+        )
+        + ")"
+        for g in groups
+    ]
+    patched = "'{}'"
+    for obj in objects:
+        patched = f"json_patch({patched}, {obj})"
+    return patched
+
+
 def sqlite_triggers(table: str) -> list[str]:
     fields = audited_fields(table)
     tbl, prefix = _q(table), f"crm_audit_{table}"
-    created = " UNION ALL ".join(f"SELECT {_lit(c)} AS k, new.{_q(c)} AS v" for c in fields)
-    gone = " UNION ALL ".join(f"SELECT {_lit(c)} AS k, old.{_q(c)} AS v" for c in fields)
-    both = " UNION ALL ".join(
-        f"SELECT {_lit(c)} AS k, old.{_q(c)} AS o, new.{_q(c)} AS n" for c in fields
-    )
     changed = " OR ".join(f"old.{_q(c)} IS NOT new.{_q(c)}" for c in fields)
-    insert_changes = (
-        f"(SELECT json_group_object(k, json_array(NULL, v)) FROM ({created}) WHERE v IS NOT NULL)"
+    insert_changes = _sqlite_changes(
+        [(c, f"new.{_q(c)} IS NOT NULL", f"NULL, new.{_q(c)}") for c in fields]
     )
-    update_changes = (
-        f"(SELECT json_group_object(k, json_array(o, n)) FROM ({both}) WHERE o IS NOT n)"
+    update_changes = _sqlite_changes(
+        [(c, f"old.{_q(c)} IS NOT new.{_q(c)}", f"old.{_q(c)}, new.{_q(c)}") for c in fields]
     )
-    delete_changes = (
-        f"(SELECT json_group_object(k, json_array(v, NULL)) FROM ({gone}) WHERE v IS NOT NULL)"
+    delete_changes = _sqlite_changes(
+        [(c, f"old.{_q(c)} IS NOT NULL", f"old.{_q(c)}, NULL") for c in fields]
     )
     return [
-        f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tbl} BEGIN "
+        f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tbl} WHEN {_SQLITE_ON} BEGIN "
         f"{_sqlite_entry('new', table, 'new.id', 'insert', insert_changes)} END",
         f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tbl} WHEN {changed} BEGIN "
         f"{_sqlite_entry('new', table, 'new.id', 'update', update_changes)} END",
@@ -143,7 +165,8 @@ def sqlite_child_triggers(child: Child) -> list[str]:
         return _sqlite_entry(row, PARENT, record, "update", changes)
 
     return [
-        f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tbl} WHEN new.deleted_at IS NULL BEGIN "
+        f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tbl} "
+        f"WHEN new.deleted_at IS NULL AND {_SQLITE_ON} BEGIN "
         f"{entry('new', 'new.client_id', 'NULL', new_v)} END",
         f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tbl} "
         f"WHEN ({old_alive}) IS NOT ({new_alive}) BEGIN "
@@ -151,6 +174,56 @@ def sqlite_child_triggers(child: Child) -> list[str]:
         f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tbl} WHEN old.deleted_at IS NULL BEGIN "
         f"{entry('old', 'old.client_id', old_v, 'NULL')} END",
     ]
+
+
+def bulk_entries(
+    cursor: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> list[tuple[Any, ...]]:
+    """SQLite: the entries the row triggers would write for `rows` just inserted into
+    `table` (values as stored), for the bulk writer to insert in one executemany."""
+    child = next((c for c in CHILDREN if c.table == table), None)
+    if table not in AUDITED and child is None:
+        return []
+    context = cursor.execute(
+        "SELECT login, computer, tx FROM audit_context WHERE id = 1"
+    ).fetchone()
+    login, computer, tx = context if context else (None, None, None)
+    now = dt.datetime.now(dt.UTC)
+    at = f"{now:%Y-%m-%d %H:%M:%S}.{now.microsecond:06d}"
+    index = {name: i for i, name in enumerate(columns)}
+    who = index.get("updated_by")
+    out: list[tuple[Any, ...]] = []
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    if child is not None:
+        value = _child_value(child, index)
+        gone = index.get("deleted_at")
+        for row in rows:
+            if gone is not None and row[gone] is not None:
+                continue
+            entry = dumps({child.field: [None, value(row)]})
+            author = login if login is not None else (row[who] if who is not None else None)
+            out.append((at, author, computer, PARENT, row[index["client_id"]], "update", entry, tx))
+        return out
+    fields = [(name, index[name]) for name in audited_fields(table) if name in index]
+    for row in rows:
+        changes = {name: [None, row[i]] for name, i in fields if row[i] is not None}
+        author = login if login is not None else (row[who] if who is not None else None)
+        out.append((at, author, computer, table, row[index["id"]], "insert", dumps(changes), tx))
+    return out
+
+
+def _child_value(child: Child, index: dict[str, int]) -> Any:
+    if child.table == "messengers":
+        kind, handle = index["kind"], index["handle"]
+        return lambda row: f"{row[kind]}: {row[handle]}"
+    column = index[child.value.removeprefix("r.")]
+    return lambda row: row[column]
+
+
+BULK_INSERT = (
+    "INSERT INTO audit_log (at, login, computer, table_name, record_id, action, changes, tx) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 # -- PostgreSQL ---------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from typing import Any
 import uuid_utils
 from sqlalchemy.orm import Session
 
+from crm_desktop.store import audit_capture
+
 _RAND_B = (1 << 62) - 1  # UUIDv7's last 62 random bits
 SQLITE_IMPORT_CACHE_KB = 65_536  # page cache while importing (SQLite's default: 2 MB)
 
@@ -58,6 +60,18 @@ class BulkWriter:
         connection = session.connection()
         self.sqlite = connection.dialect.name == "sqlite"
         self.raw: Any = connection.connection.driver_connection
+        self._audited: bool | None = None
+
+    def _history(self, table: str) -> bool:
+        """SQLite with the change history, and `table` recorded in it."""
+        if table not in audit_capture.RECORDED:
+            return False
+        if self._audited is None:
+            found = self.raw.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_context'"
+            ).fetchone()
+            self._audited = found is not None
+        return self._audited
 
     def timestamp(self, value: dt.datetime) -> Any:
         """A UTC timestamp as the database keeps it (SQLite: naive text, SQLAlchemy's form)."""
@@ -93,7 +107,22 @@ class BulkWriter:
         names = ", ".join(columns)
         if self.sqlite:
             marks = ", ".join("?" * len(columns))
-            self.raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+            statement = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+            if not self._history(table):
+                self.raw.executemany(statement, rows)
+                return
+            # the change history: the rows' entries in one executemany, the row triggers
+            # standing aside (one trigger run per row costs several times more)
+            listed = rows if isinstance(rows, list) else list(rows)
+            cursor = self.raw.cursor()
+            before = cursor.execute("SELECT tx FROM audit_context WHERE id = 1").fetchone()[0]
+            cursor.execute("UPDATE audit_context SET tx = ? WHERE id = 1", (audit_capture.BULK,))
+            try:
+                cursor.executemany(statement, listed)
+            finally:
+                cursor.execute("UPDATE audit_context SET tx = ? WHERE id = 1", (before,))
+            entries = audit_capture.bulk_entries(cursor, table, columns, listed)
+            cursor.executemany(audit_capture.BULK_INSERT, entries)
             return
         with self.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:

@@ -2,11 +2,12 @@
 
 Every business table (the `Tracked` mixin: a UUID id, stamps, version, tombstone) is
 synchronised, except what belongs to one computer: its import batches and their undo
-records, its mailings and their letters, its personal data requests and erasure records. Within a table every column is a field with its
-own clock, except the id, the local optimistic-lock `version`, the columns derived from
-other fields or rows (the folded name, first phone and e-mail, search text), which each
-replica recomputes after applying what it pulls, and a user's password and sign-in
-state, which stay with the database the user signs in to.
+records, its mailings and their letters, its personal data requests and erasure records.
+Within a table every column is a field with its own clock, except the id, the local
+optimistic-lock `version`, the columns derived from other fields or rows (the folded
+name, first phone and e-mail, search text), which each replica recomputes after applying
+what it pulls, and a user's password and sign-in state, which stay with the database the
+user signs in to.
 """
 
 from __future__ import annotations

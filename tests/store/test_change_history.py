@@ -224,3 +224,30 @@ def test_invoices_and_orders_are_recorded_and_an_issued_invoice_is_not_restored(
     assert entries(db, order.id)[0].table_name == "orders"
     with db.unit_of_work("petrova") as session, pytest.raises(ValidationError):
         restore_field(session, note_change.id, "note")
+
+
+def test_an_import_is_recorded_like_any_other_save(db: Database, petrova: str) -> None:
+    """The import writes rows in bulk (the bulk writer records their entries itself):
+    each new client's creation, phones and e-mails are in its history, under who ran it."""
+    from crm_desktop.models import Client
+    from crm_desktop.services.importing.batches import run_import
+    from tests.services.test_import_batches import TABLE, rows_sample
+
+    with db.unit_of_work("petrova") as session:
+        run_import(session, TABLE, rows_sample())
+    with db.unit_of_work() as session:
+        petrov = session.execute(
+            select(Client.id).where(Client.name.startswith("Петров Пётр"))
+        ).scalar_one()
+        history = merged(record_history(session, petrov))
+    created = history[-1]
+    assert created.action == "insert" and created.login == "petrova"
+    assert any(c.field == "name" and c.new.startswith("Петров Пётр") for c in created.changes)
+    phones = {
+        c.new for e in history for c in e.changes if c.field == "phone" and c.new is not None
+    }
+    assert phones == {"+79123456789", "+74951234567"}
+    assert all(e.login == "petrova" for e in history)
+    with db.engine.connect() as conn:
+        state = verify_chain(conn)
+    assert state.broken is None and state.entries >= 8
