@@ -98,5 +98,11 @@ BENCHMARKS: dict[str, Benchmark] = {
             "(3 interactions, 0.5 invoices per client), and the dashboard, SQLite and PostgreSQL",
             "reports",
         ),
+        Benchmark(
+            "backup",
+            "`crm-desktop backup` of the SQLite database of N clients (online backup API + "
+            "zstd) and the check a restore makes of it",
+            "backup",
+        ),
     )
 }

@@ -28,6 +28,7 @@ from crm_desktop.commands import (
     invoices,
     mailing,
     orders,
+    privacy,
     recycle_bin,
     reports,
     server,
@@ -80,6 +81,7 @@ def build_parser() -> Parser:
     sync.register(commands)
     backup.register(commands)  # `backup OUT`, `restore FILE`
     audit.register(commands)  # `audit verify`, `history ID`
+    privacy.register(commands)  # `privacy export|erase|requests`
     return parser
 
 

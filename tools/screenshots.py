@@ -124,6 +124,37 @@ def wait_for(app: QApplication, signal: Any, ms: int = 15_000) -> None:
     settle(app, 200)
 
 
+def sample_changes(db: Any, client_id: Any) -> None:
+    """A few saves by different people, for the card's Changes tab."""
+    from crm_desktop.services.client_views import get_client
+    from crm_desktop.services.clients import edit_client
+
+    with db.unit_of_work("petrov") as session:
+        view = get_client(session, client_id)
+        edit_client(session, client_id, ClientChanges(phones=["+7 916 555-12-34"]))
+    with db.unit_of_work("ivanova") as session:
+        edit_client(
+            session,
+            client_id,
+            ClientChanges(
+                note="Просил перезвонить после 15:00",
+                emails=[*view.emails, "zakupki@example.ru"],
+            ),
+        )
+    with db.unit_of_work("smirnova") as session:
+        edit_client(session, client_id, ClientChanges(owner="smirnova", source="Выставка"))
+
+
+def changes_tab(app: QApplication, card: Any, out: Path) -> None:
+    """The client card on its Changes tab (the sample changes made before)."""
+    card.tabs.setCurrentWidget(card.changes_tab)
+    if not card.changes_tab.loaded:
+        wait_for(app, card.changes_tab.sig_loaded)
+    card.changes_tab.tree.setFocus()
+    settle(app)
+    card.grab().save(str(out))
+
+
 def sample_tasks(db: Any, login: str) -> None:
     """A manager's day: overdue calls, today's meetings, documents later in the week."""
     now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
@@ -496,6 +527,60 @@ def office_server(app: QApplication, out: Path, lang: str) -> None:
     dialog.close()
 
 
+def recycle_bin(app: QApplication, window: MainWindow, db: Any, out: Path, lang: str) -> None:
+    """The recycle bin as a manager sees it (restore only), and as the administrator does
+    (a selection, the buttons to erase for good); sample deletions made first."""
+    from crm_desktop.services.client_list import list_clients
+    from crm_desktop.services.clients import delete_client
+    from crm_desktop.services.deal_lists import list_deals
+    from crm_desktop.services.deals import delete_deal
+    from crm_desktop.services.invoicing import InvoiceChanges, create_invoice, delete_draft
+    from crm_desktop.services.products import delete_product
+    from crm_desktop.services.tasks import delete_task
+    from crm_desktop.ui.recycle_bin_page import RecycleBinPage
+
+    # fresh deletions at each language's turn: they head the list
+    with db.unit_of_work("petrov") as session:
+        rows = list_clients(session, limit=120).rows
+        for row in rows[100:103]:
+            delete_client(session, row.id)
+    with db.unit_of_work("ivanova") as session:
+        deals = list_deals(session, limit=60).rows[-2:]
+        for deal in deals:
+            delete_deal(session, deal.id)
+        delete_product(session, list_products(session, limit=1).rows[0].id)
+    with db.unit_of_work("smirnova") as session:
+        client_id = rows[0].id
+        draft = create_invoice(
+            session,
+            InvoiceChanges(
+                client_id=client_id, lines=[InvoiceLineInput(name="Монтаж", price=4500)]
+            ),
+        )
+        delete_draft(session, draft.id)
+        task = add_task(session, title="Перезвонить по договору", client_id=client_id)
+        delete_task(session, task.id, dt.datetime.now(dt.UTC))
+    window.sidebar.setCurrentRow(section_row(window, "recycle_bin"))
+    page = window.recycle_bin.page
+    assert isinstance(page, RecycleBinPage)
+    page.refresh()
+    settle(app, 1500)
+    window.grab().save(str(out / f"recycle-bin-{lang}.png"))
+    admin = RecycleBinPage(db, None)
+    admin.resize(1200, 560)
+    admin.show()
+    settle(app, 1500)
+    admin.table.setFocus()
+    for row in (1, 2):
+        admin.table.selectionModel().select(
+            admin.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    settle(app)
+    admin.grab().save(str(out / f"recycle-bin-admin-{lang}.png"))
+    admin.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -532,6 +617,8 @@ def main() -> int:
             window.grab().save(str(out / f"search-{lang}.png"))
             first = window.model.client_at(0)
             assert first is not None
+            if lang == "ru":
+                sample_changes(db, first.id)
             card = window.clients.open_card(first.id)
             card.resize(760, 640)
             settle(app)
@@ -539,6 +626,7 @@ def main() -> int:
             card.tabs.setCurrentIndex(1)
             settle(app)
             card.grab().save(str(out / f"card-history-{lang}.png"))
+            changes_tab(app, card, out / f"card-changes-{lang}.png")
             card.close()
             reports_section(app, window, out, lang)
             window.sidebar.setCurrentRow(section_row(window, "settings"))
@@ -556,6 +644,7 @@ def main() -> int:
             import_wizard(app, window, out, lang)
             users_page(app, db, out, lang)
             mailing_page(app, db, out, lang)
+            recycle_bin(app, window, db, out, lang)
             office_server(app, out, lang)
             window.close()
             wizard_pages(app, Path(tmp) / f"new-{lang}.sqlite3", out, lang)

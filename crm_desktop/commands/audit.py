@@ -80,6 +80,8 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
                 _("Only the administrator can check the whole change history.")
             ) from error
         raise
+    if state.broken is not None:  # stdout stays empty on an error (the CLI's contract)
+        raise ChainBroken(_broken_text(state.broken))
     if args.json:
         print_json(
             {

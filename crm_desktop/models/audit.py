@@ -60,7 +60,7 @@ class AuditSeal(Base):
     seq: Mapped[int] = mapped_column(EntryId, primary_key=True, autoincrement=False)
     first_id: Mapped[int] = mapped_column(BigInteger)
     last_id: Mapped[int] = mapped_column(BigInteger)
-    tx: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    tx: Mapped[int | None] = mapped_column(BigInteger, index=True)  # one or more per tx
     entries: Mapped[int]
     sealed_at: Mapped[dt.datetime]
     prev_hash: Mapped[str] = mapped_column(String(64))

@@ -7,7 +7,7 @@ import enum
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Quantity, Rate, Tracked, str_enum
@@ -85,3 +85,13 @@ class DealLine(Tracked, Base):
     quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal("1"))
     price: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
     vat_rate: Mapped[Decimal | None] = mapped_column(Rate)
+
+
+# the recycle bin's list (latest deletion first), a page at a time even with a million rows
+Index(
+    "ix_deals_bin",
+    Deal.deleted_at,
+    Deal.id,
+    sqlite_where=text("deleted_at IS NOT NULL"),
+    postgresql_where=text("deleted_at IS NOT NULL"),
+)

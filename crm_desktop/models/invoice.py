@@ -122,3 +122,13 @@ class Payment(Tracked, Base):
     amount: Mapped[Decimal]
     paid_on: Mapped[dt.date] = mapped_column(index=True)
     note: Mapped[str | None] = mapped_column(String(300))
+
+
+# the recycle bin's list (latest deletion first), a page at a time even with a million rows
+Index(
+    "ix_invoices_bin",
+    Invoice.deleted_at,
+    Invoice.id,
+    sqlite_where=text("deleted_at IS NOT NULL"),
+    postgresql_where=text("deleted_at IS NOT NULL"),
+)

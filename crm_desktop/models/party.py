@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desktop.models.base import Base, Tracked, str_enum
@@ -148,3 +148,13 @@ class Address(Tracked, Base):
     city: Mapped[str | None] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(String(500))
     client: Mapped[Client] = relationship(back_populates="addresses")
+
+
+# the recycle bin's list (latest deletion first), a page at a time even with a million rows
+Index(
+    "ix_clients_bin",
+    Client.deleted_at,
+    Client.id,
+    sqlite_where=text("deleted_at IS NOT NULL"),
+    postgresql_where=text("deleted_at IS NOT NULL"),
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Rate, Tracked
@@ -23,3 +23,13 @@ class Product(Tracked, Base):
     is_service: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
     description: Mapped[str | None] = mapped_column(Text)
+
+
+# the recycle bin's list (latest deletion first), a page at a time even with a million rows
+Index(
+    "ix_products_bin",
+    Product.deleted_at,
+    Product.id,
+    sqlite_where=text("deleted_at IS NOT NULL"),
+    postgresql_where=text("deleted_at IS NOT NULL"),
+)

@@ -29,6 +29,7 @@ from crm_desktop.models import AuditEntry, Base, Client, User
 from crm_desktop.models.base import ScaledDecimal
 from crm_desktop.services.phones import format_phone
 from crm_desktop.store.audit_capture import AUDITED, CHILDREN, audited_fields
+from crm_desktop.store.privacy_wipe import TextMatcher, blank_entries
 
 CHILD_FIELDS = {c.field: c for c in CHILDREN}
 PAGE = 200
@@ -87,6 +88,32 @@ def _labels() -> dict[str, str]:
 
 def field_label(name: str) -> str:
     return _labels().get(name, name.replace("_", " "))
+
+
+# Russian sentences put the field after "изменила": the accusative of the labels that differ
+ACCUSATIVE = {
+    "правовая форма": "правовую форму",
+    "дата рождения": "дату рождения",
+    "воронка": "воронку",
+    "сумма": "сумму",
+    "валюта": "валюту",
+    "причина проигрыша": "причину проигрыша",
+    "сделка": "сделку",
+    "исполнитель": "исполнителя",
+    "цена": "цену",
+    "ставка НДС": "ставку НДС",
+    "дата выставления": "дату выставления",
+    "компания": "компанию",
+    "клиент": "клиента",
+    "выполнена": "дату выполнения",
+    "на этапе с": "дату входа в этап",
+    "удалён": "удаление",
+    "объединён с": "объединение",
+}
+
+
+def _in_sentence(label: str) -> str:
+    return ACCUSATIVE.get(label, label) if language() == "ru" else label
 
 
 @dataclass(frozen=True)
@@ -348,13 +375,14 @@ def _describe(entry: HistoryEntry) -> str:
             continue
         if change.old is None and change.new is not None and change.field in CHILD_FIELDS:
             verb = _verb(entry.who, "add") if ru else "added"
-            parts.append(f"{verb} {change.label} {change.new_text}")
+            parts.append(f"{verb} {_in_sentence(change.label)} {change.new_text}")
         elif change.new is None and change.old is not None and change.field in CHILD_FIELDS:
             verb = _verb(entry.who, "delete") if ru else "removed"
-            parts.append(f"{verb} {change.label} {change.old_text}")
+            parts.append(f"{verb} {_in_sentence(change.label)} {change.old_text}")
         else:
             verb = _verb(entry.who, "update")
-            parts.append(f"{verb} {change.label}: {change.old_text} → {change.new_text}")
+            label = _in_sentence(change.label)
+            parts.append(f"{verb} {label}: {change.old_text} → {change.new_text}")
     return f"{who} {'; '.join(parts)}, {when}"
 
 
@@ -541,49 +569,27 @@ def _restore_child(
 
 
 def blank_history(
-    session: Session, record_ids: Sequence[uuid.UUID], needles: Sequence[str] = ()
+    session: Session,
+    record_ids: Sequence[uuid.UUID],
+    needles: Sequence[str] | TextMatcher = (),
 ) -> int:
     """Blank values in the history for a lawful erasure, keeping their hashes (so the
     chain still verifies): every value of the records `record_ids`, and any value
-    elsewhere that contains one of `needles` (a name, phone or e-mail). Returns how many
-    entries were blanked. The caller must be allowed to change the history (on the
-    office server: the administrator)."""
-    from crm_desktop.store.audit_chain import value_hash
-
-    found = set(record_ids)
-    query = select(AuditEntry).where(AuditEntry.record_id.in_(list(found)))
-    rows = list(session.execute(query).scalars())
-    terms = [n for n in needles if n and len(n) >= 3]
-    if terms:
-        from sqlalchemy import String, cast, or_
-
-        text_of = cast(AuditEntry.changes, String)
-        like = [text_of.contains(json.dumps(t, ensure_ascii=False)[1:-1]) for t in terms]
-        seen = {r.id for r in rows}
-        rows += [
-            r
-            for r in session.execute(select(AuditEntry).where(or_(*like))).scalars()
-            if r.id not in seen
-        ]
-    blanked = 0
-    for row in rows:
-        changes = dict(row.changes)
-        erased = dict(row.erased or {})
-        touched = False
-        for name, pair in changes.items():
-            old, new = [*pair, None, None][:2]
-            if old is None and new is None:
-                continue
-            personal = row.record_id in found or any(
-                t in str(v) for t in terms for v in (old, new) if v is not None
-            )
-            if not personal:
-                continue
-            erased[name] = [value_hash(old), value_hash(new)]
-            changes[name] = [None, None]
-            touched = True
-        if touched:
-            row.changes = changes
-            row.erased = erased
-            blanked += 1
+    elsewhere that holds one of `needles` in any case (strings: a name, phone or
+    e-mail; or the erasure's `TextMatcher`, which also finds a phone written with
+    separators). Returns how many entries were blanked. The caller must be allowed to
+    change the history (on the office server: the administrator)."""
+    session.flush()
+    own = not isinstance(needles, TextMatcher)
+    matcher = (
+        TextMatcher(needles, min_length=3) if not isinstance(needles, TextMatcher) else needles
+    )
+    conn = session.connection()
+    try:
+        blanked = blank_entries(conn, record_ids, matcher)
+    finally:
+        if own:
+            TextMatcher.release(conn)
+    for entry in [o for o in session.identity_map.values() if isinstance(o, AuditEntry)]:
+        session.expire(entry)  # written past the session: read again when asked
     return blanked

@@ -22,6 +22,28 @@ from crm_desktop.models import MARKETING_MAIL, Client, Consent, InteractionKind,
 from crm_desktop.services.interactions import add_interaction
 
 SOURCE_MAX = 200
+PURPOSE_MAX = 40
+VERSION_MAX = 60
+EVIDENCE_MAX = 20 * 1024 * 1024  # a scan of a signed form, at most 20 MB
+
+
+class ConsentPurpose(enum.StrEnum):
+    """What a consent is given for (152-FZ: a consent names its purpose)."""
+
+    CONTRACT = "contract"  # to make and perform a contract
+    MARKETING_MAIL = MARKETING_MAIL
+    CALLS = "calls"  # marketing calls and messages
+    THIRD_PARTIES = "third_parties"  # passing the data on (a delivery service ...)
+
+
+class ConsentChannel(enum.StrEnum):
+    """How a consent was given."""
+
+    PAPER = "paper"
+    WEB_FORM = "web_form"
+    PHONE = "phone"
+    EMAIL = "email"
+    IN_PERSON = "in_person"
 
 
 class UnsubscribeVia(enum.StrEnum):
@@ -38,6 +60,14 @@ class ConsentView:
     given_on: dt.date
     source: str | None
     withdrawn_on: dt.date | None
+    text_version: str | None = None
+    channel: str | None = None
+    evidence_name: str | None = None  # the attached scan's file name, if any
+    evidence_size: int = 0
+
+    @property
+    def live(self) -> bool:
+        return self.withdrawn_on is None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -47,6 +77,10 @@ class ConsentView:
             "given_on": self.given_on.isoformat(),
             "source": self.source,
             "withdrawn_on": self.withdrawn_on.isoformat() if self.withdrawn_on else None,
+            "text_version": self.text_version,
+            "channel": self.channel,
+            "evidence_name": self.evidence_name,
+            "evidence_size": self.evidence_size,
         }
 
 
@@ -58,6 +92,10 @@ def _view(consent: Consent) -> ConsentView:
         consent.given_on,
         consent.source,
         consent.withdrawn_on,
+        consent.text_version,
+        consent.channel,
+        consent.evidence_name if consent.evidence is not None else None,
+        len(consent.evidence) if consent.evidence is not None else 0,
     )
 
 
@@ -90,9 +128,14 @@ def give_consent(
     given_on: dt.date | None = None,
     source: str | None = None,
     purpose: str = MARKETING_MAIL,
+    text_version: str | None = None,
+    channel: ConsentChannel | str | None = None,
+    evidence: bytes | None = None,
+    evidence_name: str | None = None,
 ) -> ConsentView:
-    """Record the client's consent (the day it was given and how); it also lifts an
-    earlier "unsubscribed" mark: the client asked again."""
+    """Record the client's consent (the day it was given and how: the version of the
+    consent text, the channel, a scan as evidence); a consent to marketing mail also
+    lifts an earlier "unsubscribed" mark: the client asked again."""
     client = _client(session, client_id)
     given_on = given_on or dt.date.today()
     if given_on > dt.date.today():
@@ -100,7 +143,24 @@ def give_consent(
     source = " ".join((source or "").split()) or None
     if source is not None and len(source) > SOURCE_MAX:
         raise ValidationError("source", _("At most {n} characters", n=SOURCE_MAX))
-    consent = Consent(client_id=client.id, purpose=purpose, given_on=given_on, source=source)
+    purpose = " ".join((purpose or "").split())
+    if not purpose or len(purpose) > PURPOSE_MAX:
+        raise ValidationError(
+            "purpose", _("Name the purpose, at most {n} characters", n=PURPOSE_MAX)
+        )
+    text_version = " ".join((text_version or "").split()) or None
+    if text_version is not None and len(text_version) > VERSION_MAX:
+        raise ValidationError("text_version", _("At most {n} characters", n=VERSION_MAX))
+    consent = Consent(
+        client_id=client.id,
+        purpose=purpose,
+        given_on=given_on,
+        source=source,
+        text_version=text_version,
+        channel=_checked_channel(channel),
+    )
+    if evidence is not None:
+        _set_evidence(consent, evidence, evidence_name)
     session.add(consent)
     if purpose == MARKETING_MAIL:
         client.unsubscribed_at = None
@@ -108,7 +168,72 @@ def give_consent(
     return _view(consent)
 
 
+def _checked_channel(channel: ConsentChannel | str | None) -> str | None:
+    if channel is None or channel == "":
+        return None
+    try:
+        return ConsentChannel(str(channel).strip().lower()).value
+    except ValueError:
+        known = ", ".join(c.value for c in ConsentChannel)
+        raise ValidationError(
+            "channel",
+            _('Unknown channel "{channel}" (one of: {known})', channel=channel, known=known),
+        ) from None
+
+
+def _set_evidence(consent: Consent, data: bytes, name: str | None) -> None:
+    if not data:
+        raise ValidationError("evidence", _("The evidence file is empty"))
+    if len(data) > EVIDENCE_MAX:
+        raise ValidationError("evidence", _("The evidence file is larger than 20 MB"))
+    consent.evidence = bytes(data)
+    consent.evidence_name = (name or "evidence").strip()[-200:] or "evidence"
+
+
+def _consent(session: Session, consent_id: uuid.UUID) -> Consent:
+    consent = session.get(Consent, consent_id)
+    if consent is None or consent.deleted_at is not None:
+        raise NotFound(_("No consent with id {id}", id=consent_id))
+    return consent
+
+
+def attach_evidence(
+    session: Session, consent_id: uuid.UUID, data: bytes, name: str | None
+) -> ConsentView:
+    """Attach (or replace) the scan proving the consent."""
+    consent = _consent(session, consent_id)
+    _set_evidence(consent, data, name)
+    session.flush()
+    return _view(consent)
+
+
+def consent_evidence(session: Session, consent_id: uuid.UUID) -> tuple[str, bytes] | None:
+    """The attached scan: (file name, bytes), or None."""
+    consent = _consent(session, consent_id)
+    if consent.evidence is None:
+        return None
+    return consent.evidence_name or "evidence", bytes(consent.evidence)
+
+
+def withdraw_consent(
+    session: Session, consent_id: uuid.UUID, on: dt.date | None = None
+) -> ConsentView:
+    """The person withdrew this consent (a withdrawn one stays in the log)."""
+    consent = _consent(session, consent_id)
+    on = on or dt.date.today()
+    if on < consent.given_on:
+        raise ValidationError(
+            "withdrawn_on", _("A consent cannot be withdrawn before it was given")
+        )
+    if consent.withdrawn_on is None:
+        consent.withdrawn_on = on
+        session.flush()
+    return _view(consent)
+
+
 def consents_of(session: Session, client_id: uuid.UUID) -> list[ConsentView]:
+    """The person's consent log for the card: every consent, withdrawn ones too, the
+    latest given first."""
     query = (
         select(Consent)
         .where(Consent.client_id == client_id, Consent.deleted_at.is_(None))

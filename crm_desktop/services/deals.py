@@ -332,8 +332,10 @@ def delete_deal(session: Session, deal_id: uuid.UUID) -> DealView:
 
 
 def restore_deal(session: Session, deal_id: uuid.UUID) -> DealView:
+    """Back from the recycle bin; a deal whose client is still there waits for it."""
     deal = _load(session, deal_id)
     if deal.deleted_at is not None:
+        _live_client(session, deal.client_id)
         deal.deleted_at = None
         _flush(session, deal)
     return get_deal(session, deal_id)

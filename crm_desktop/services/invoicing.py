@@ -103,6 +103,7 @@ __all__ = [
     "list_invoices",
     "live_deal",
     "load_invoice",
+    "restore_draft",
 ]
 
 NOTE_MAX = 2000
@@ -414,6 +415,22 @@ def delete_draft(session: Session, invoice_id: uuid.UUID) -> None:
     _require_draft(invoice)
     invoice.deleted_at = utcnow()
     flush_invoice(session)
+
+
+def restore_draft(session: Session, invoice_id: uuid.UUID) -> InvoiceView:
+    """Bring a deleted draft back from the recycle bin; one whose client or deal is still
+    there waits for it."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound(_("No invoice with id {id}", id=invoice_id))
+    if invoice.deleted_at is not None:
+        _live_client(session, invoice.client_id)
+        deal = session.get(Deal, invoice.deal_id) if invoice.deal_id is not None else None
+        if deal is not None and deal.deleted_at is not None:
+            raise ValidationError("deal", _("The deal is in the recycle bin: restore it first"))
+        invoice.deleted_at = None
+        flush_invoice(session)
+    return get_invoice(session, invoice.id)
 
 
 def copy_invoice(session: Session, invoice_id: uuid.UUID) -> InvoiceView:

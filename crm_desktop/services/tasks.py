@@ -74,6 +74,7 @@ __all__ = [
     "parse_kind",
     "parse_priority",
     "reopen_task",
+    "restore_task",
     "snooze",
     "tasks_of_client",
     "tasks_of_deal",
@@ -431,6 +432,21 @@ def delete_task(
     task = _load(session, task_id, expected_version)
     task.deleted_at = aware(now)
     session.flush()
+
+
+def restore_task(session: Session, task_id: uuid.UUID) -> TaskView:
+    """Back from the recycle bin; a task whose client or deal is still there waits for it."""
+    task = session.get(Task, task_id)
+    if task is None:
+        raise NotFound(_("No task with id {id}", id=task_id))
+    if task.deleted_at is not None:
+        deal = session.get(Deal, task.deal_id) if task.deal_id is not None else None
+        if deal is not None and deal.deleted_at is not None:
+            raise ValidationError("deal", _("The deal is in the recycle bin: restore it first"))
+        _checked_links(session, task.client_id, task.deal_id)
+        task.deleted_at = None
+        session.flush()
+    return get_task(session, task.id)
 
 
 # --- reminders -----------------------------------------------------------------------------

@@ -92,8 +92,9 @@ def _lit(value: str) -> str:
 _SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
 _SQLITE_COMPUTER = "(SELECT computer FROM audit_context WHERE id = 1)"
 _SQLITE_TX = "(SELECT tx FROM audit_context WHERE id = 1)"
-# The bulk writer records its rows' entries itself (store/bulk.py): the row triggers stand
-# aside while the context's tx is BULK.
+# The row triggers stand aside while the context's tx is BULK: the bulk writer records its
+# rows' entries itself (store/bulk.py), and a laptop applying what it pulled from the
+# office records nothing (the office's history holds those changes, under their authors).
 BULK = -1
 _SQLITE_ON = f"coalesce((SELECT tx FROM audit_context WHERE id = 1), 0) <> {BULK}"
 
@@ -145,9 +146,10 @@ def sqlite_triggers(table: str) -> list[str]:
     return [
         f"CREATE TRIGGER {prefix}_ai AFTER INSERT ON {tbl} WHEN {_SQLITE_ON} BEGIN "
         f"{_sqlite_entry('new', table, 'new.id', 'insert', insert_changes)} END",
-        f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tbl} WHEN {changed} BEGIN "
+        f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tbl} WHEN {_SQLITE_ON} AND ({changed}) "
+        "BEGIN "
         f"{_sqlite_entry('new', table, 'new.id', 'update', update_changes)} END",
-        f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tbl} BEGIN "
+        f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tbl} WHEN {_SQLITE_ON} BEGIN "
         f"{_sqlite_entry('old', table, 'old.id', 'delete', delete_changes)} END",
     ]
 
@@ -169,9 +171,22 @@ def sqlite_child_triggers(child: Child) -> list[str]:
         f"WHEN new.deleted_at IS NULL AND {_SQLITE_ON} BEGIN "
         f"{entry('new', 'new.client_id', 'NULL', new_v)} END",
         f"CREATE TRIGGER {prefix}_au AFTER UPDATE ON {tbl} "
-        f"WHEN ({old_alive}) IS NOT ({new_alive}) BEGIN "
+        f"WHEN {_SQLITE_ON} AND old.client_id IS new.client_id "
+        f"AND ({old_alive}) IS NOT ({new_alive}) BEGIN "
         f"{entry('new', 'new.client_id', old_alive, new_alive)} END",
-        f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tbl} WHEN old.deleted_at IS NULL BEGIN "
+        # moved to another client (a merge): gone from one card, added to the other
+        f"CREATE TRIGGER {prefix}_am AFTER UPDATE ON {tbl} "
+        f"WHEN {_SQLITE_ON} AND old.client_id IS NOT new.client_id BEGIN "
+        f"INSERT INTO audit_log (at, login, computer, table_name, record_id, action, changes, tx) "
+        f"SELECT {_SQLITE_NOW}, {_sqlite_login('new')}, {_SQLITE_COMPUTER}, {_lit(PARENT)}, "
+        f"old.client_id, 'update', json_object({field}, json_array({old_alive}, NULL)), "
+        f"{_SQLITE_TX} WHERE ({old_alive}) IS NOT NULL; "
+        f"INSERT INTO audit_log (at, login, computer, table_name, record_id, action, changes, tx) "
+        f"SELECT {_SQLITE_NOW}, {_sqlite_login('new')}, {_SQLITE_COMPUTER}, {_lit(PARENT)}, "
+        f"new.client_id, 'update', json_object({field}, json_array(NULL, {new_alive})), "
+        f"{_SQLITE_TX} WHERE ({new_alive}) IS NOT NULL; END",
+        f"CREATE TRIGGER {prefix}_ad AFTER DELETE ON {tbl} "
+        f"WHEN old.deleted_at IS NULL AND {_SQLITE_ON} BEGIN "
         f"{entry('old', 'old.client_id', old_v, 'NULL')} END",
     ]
 
@@ -306,7 +321,18 @@ BEGIN
         SELECT {common}, n.client_id, 'update',
             jsonb_build_object({field}, jsonb_build_array({alive("o")}, {alive("n")})), {_PG_TX}
         FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
-        WHERE {alive("o")} IS DISTINCT FROM {alive("n")};
+        WHERE o.client_id = n.client_id AND {alive("o")} IS DISTINCT FROM {alive("n")};
+        -- moved to another client (a merge): gone from one card, added to the other
+        {_PG_HEAD}
+        SELECT {common}, o.client_id, 'update',
+            jsonb_build_object({field}, jsonb_build_array({alive("o")}, NULL::text)), {_PG_TX}
+        FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+        WHERE o.client_id <> n.client_id AND {alive("o")} IS NOT NULL;
+        {_PG_HEAD}
+        SELECT {common}, n.client_id, 'update',
+            jsonb_build_object({field}, jsonb_build_array(NULL::text, {alive("n")})), {_PG_TX}
+        FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+        WHERE o.client_id <> n.client_id AND {alive("n")} IS NOT NULL;
     ELSE
         {_PG_HEAD}
         SELECT {common}, o.client_id, 'update',
@@ -341,6 +367,8 @@ CREATE OR REPLACE FUNCTION public.crm_audit_seal() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     t bigint := {_PG_TX};
+    mark text;
+    done bigint;
     last_seq bigint;
     prev text;
     n integer;
@@ -348,25 +376,39 @@ DECLARE
     hi bigint;
     body text;
 BEGIN
-    IF current_setting('crm.audit_sealed', true) = t::text THEN
+    -- Fired once per entry at commit: the first call seals the transaction's entries,
+    -- the others see (by this session's last entry id) that nothing came since. The mark
+    -- only saves work: a transaction that forges it leaves its entries outside the chain,
+    -- which `audit verify` reports.
+    mark := t::text || ':' || currval('public.audit_log_id_seq')::text;
+    IF current_setting('crm.audit_sealed', true) = mark THEN
         RETURN NULL;
     END IF;
-    PERFORM set_config('crm.audit_sealed', t::text, true);
+    -- a transaction that holds the lock (sealing early with SET CONSTRAINTS ... IMMEDIATE
+    -- and then idling) stops others' saves for at most this long, not for ever
+    PERFORM set_config('lock_timeout', '20s', true);
     PERFORM pg_advisory_xact_lock({SEAL_LOCK});
-    SELECT s.seq, s.hash INTO last_seq, prev FROM public.audit_seals AS s
-    ORDER BY s.seq DESC LIMIT 1;
-    last_seq := coalesce(last_seq, 0);
-    prev := coalesce(prev, '');
+    SELECT coalesce(max(s.last_id), 0) INTO done FROM public.audit_seals AS s WHERE s.tx = t;
     SELECT count(*), min(a.id), max(a.id), string_agg({_PG_ENTRY_TEXT}, E'\\n' ORDER BY a.id)
-    INTO n, lo, hi, body FROM public.audit_log AS a WHERE a.tx = t;
-    IF n = 0 THEN
-        RETURN NULL;
+    INTO n, lo, hi, body FROM public.audit_log AS a WHERE a.tx = t AND a.id > done;
+    IF n > 0 THEN
+        SELECT s.seq, s.hash INTO last_seq, prev FROM public.audit_seals AS s
+        ORDER BY s.seq DESC LIMIT 1;
+        last_seq := coalesce(last_seq, 0);
+        prev := coalesce(prev, '');
+        BEGIN
+            INSERT INTO public.audit_seals (seq, first_id, last_id, tx, entries, sealed_at,
+                prev_hash, hash)
+            VALUES (last_seq + 1, lo, hi, t, n, clock_timestamp(), prev,
+                encode(sha256(convert_to(prev || '|' || (last_seq + 1)::text || '|' || body,
+                'UTF8')), 'hex'));
+        EXCEPTION WHEN unique_violation THEN
+            -- a REPEATABLE READ transaction did not see a seal made after it began
+            RAISE EXCEPTION 'the change history moved on while this transaction ran'
+                USING ERRCODE = 'serialization_failure', HINT = 'Try again.';
+        END;
     END IF;
-    INSERT INTO public.audit_seals (seq, first_id, last_id, tx, entries, sealed_at, prev_hash,
-        hash)
-    VALUES (last_seq + 1, lo, hi, t, n, clock_timestamp(), prev,
-        encode(sha256(convert_to(prev || '|' || (last_seq + 1)::text || '|' || body, 'UTF8')),
-        'hex'));
+    PERFORM set_config('crm.audit_sealed', mark, true);
     RETURN NULL;
 END
 $$;

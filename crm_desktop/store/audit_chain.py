@@ -13,6 +13,7 @@ formula, and this module checks both.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import sqlite3
@@ -25,6 +26,7 @@ from sqlalchemy import Connection, text
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 NO_VALUE = "-"
+_decode = json.JSONDecoder().decode
 PAGE = 5000
 
 
@@ -38,14 +40,23 @@ def value_hash(value: Any) -> str:
 def micros(at: dt.datetime | str) -> int:
     """Microseconds since 1970 (UTC) of a stored time: a datetime, or SQLite's text."""
     if isinstance(at, str):
-        at = dt.datetime.fromisoformat(at)
+        return _text_micros(at)  # a save's entries share their time: read it once
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
     return (at - EPOCH) // dt.timedelta(microseconds=1)
 
 
+@functools.lru_cache(maxsize=256)
+def _text_micros(at: str) -> int:
+    return (dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC) - EPOCH) // dt.timedelta(
+        microseconds=1
+    )
+
+
 def record_hex(record: uuid.UUID | str) -> str:
-    return record.hex if isinstance(record, uuid.UUID) else str(record).replace("-", "").lower()
+    if isinstance(record, uuid.UUID):
+        return record.hex
+    return record if len(record) == 32 else str(record).replace("-", "").lower()
 
 
 def _loads(value: Any) -> dict[str, Any]:
@@ -115,19 +126,29 @@ def _text(
 ) -> str:
     """The canonical text (see the module's docstring), fast: sealing a 100,000-row
     import hashes some 200,000 entries."""
-    fields = _loads(changes)
-    blanked = _loads(erased)
+    fields = _decode(changes) if isinstance(changes, str) else changes or {}
+    blanked = (_decode(erased) if isinstance(erased, str) else erased) or {}
     parts = []
+    sha = hashlib.sha256
     for name in sorted(fields):
-        hashes = blanked.get(name)
+        hashes = blanked.get(name) if blanked else None
+        old, new = fields[name][:2]
+        if hashes is not None and (old is not None or new is not None):
+            hashes = None  # an erased field holds no value: one that does is checked by it
         if hashes is None:
-            pair = fields[name]
-            old, new = pair[0], pair[1]
             first = (
-                NO_VALUE if old is None else _sha(old) if isinstance(old, str) else value_hash(old)
+                NO_VALUE
+                if old is None
+                else sha(old.encode()).hexdigest()
+                if type(old) is str
+                else value_hash(old)
             )
             second = (
-                NO_VALUE if new is None else _sha(new) if isinstance(new, str) else value_hash(new)
+                NO_VALUE
+                if new is None
+                else sha(new.encode()).hexdigest()
+                if type(new) is str
+                else value_hash(new)
             )
             parts.append(f"{name}:{first}:{second}")
         else:
@@ -234,8 +255,12 @@ def verify_chain(conn: Connection) -> ChainState:
                 return ChainState(len(seals), covered, 0, Broken(last_id + 1, int(seq), "removed"))
             rows = _entries(conn, "id >= :a AND id <= :b", {"a": first_id, "b": batch_last})
             last_id = int(batch_last)
-        else:
-            rows = _entries(conn, "tx = :tx", {"tx": tx})
+        else:  # a transaction's entries, one seal or (sealed as it went) several
+            rows = _entries(
+                conn,
+                "tx = :tx AND id >= :a AND id <= :b",
+                {"tx": tx, "a": first_id, "b": batch_last},
+            )
         digest, found = rows_hash(prev, int(seq), rows)
         if found != count:
             return ChainState(len(seals), covered, 0, Broken(int(first_id), int(seq), "removed"))
@@ -243,6 +268,13 @@ def verify_chain(conn: Connection) -> ChainState:
             return ChainState(len(seals), covered, 0, Broken(int(first_id), int(seq), "edited"))
         prev, expected_seq, covered = str(stored), expected_seq + 1, covered + found
     if sqlite:
+        # entries removed at the tail, with their seal: AUTOINCREMENT remembers the last id
+        issued = conn.execute(
+            text("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")
+        ).scalar()
+        newest = conn.execute(text("SELECT max(id) FROM audit_log")).scalar()
+        if issued is not None and int(issued) > max(int(newest or 0), last_id):
+            return ChainState(len(seals), covered, 0, Broken(last_id + 1, None, "removed"))
         loose = conn.execute(
             text("SELECT count(*), min(id) FROM audit_log WHERE id <= :b"), {"b": last_id}
         ).one()
@@ -255,7 +287,8 @@ def verify_chain(conn: Connection) -> ChainState:
     loose_row = conn.execute(
         text(
             "SELECT min(a.id) FROM audit_log AS a WHERE a.tx IS NULL OR NOT EXISTS "
-            "(SELECT 1 FROM audit_seals AS s WHERE s.tx = a.tx)"
+            "(SELECT 1 FROM audit_seals AS s WHERE s.tx = a.tx "
+            "AND a.id BETWEEN s.first_id AND s.last_id)"
         )
     ).scalar()
     if loose_row is not None:

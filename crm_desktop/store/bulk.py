@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.store import audit_capture
 
 _RAND_B = (1 << 62) - 1  # UUIDv7's last 62 random bits
+HISTORY_CHUNK = 5000  # rows inserted, then their history entries, at a time
 SQLITE_IMPORT_CACHE_KB = 65_536  # page cache while importing (SQLite's default: 2 MB)
 
 
@@ -113,16 +115,19 @@ class BulkWriter:
                 return
             # the change history: the rows' entries in one executemany, the row triggers
             # standing aside (one trigger run per row costs several times more)
-            listed = rows if isinstance(rows, list) else list(rows)
             cursor = self.raw.cursor()
             before = cursor.execute("SELECT tx FROM audit_context WHERE id = 1").fetchone()[0]
-            cursor.execute("UPDATE audit_context SET tx = ? WHERE id = 1", (audit_capture.BULK,))
-            try:
-                cursor.executemany(statement, listed)
-            finally:
-                cursor.execute("UPDATE audit_context SET tx = ? WHERE id = 1", (before,))
-            entries = audit_capture.bulk_entries(cursor, table, columns, listed)
-            cursor.executemany(audit_capture.BULK_INSERT, entries)
+            iterator = iter(rows)
+            while chunk := list(itertools.islice(iterator, HISTORY_CHUNK)):  # memory stays flat
+                cursor.execute(
+                    "UPDATE audit_context SET tx = ? WHERE id = 1", (audit_capture.BULK,)
+                )
+                try:
+                    cursor.executemany(statement, chunk)
+                finally:
+                    cursor.execute("UPDATE audit_context SET tx = ? WHERE id = 1", (before,))
+                entries = audit_capture.bulk_entries(cursor, table, columns, chunk)
+                cursor.executemany(audit_capture.BULK_INSERT, entries)
             return
         with self.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from crm_desktop.store.audit_capture import BULK
 from crm_desktop.store.schema import REVISIONS
 from crm_desktop.store.synced_tables import SyncedTable, synced_tables
 
@@ -593,7 +594,13 @@ def applying(conn: Connection) -> Iterator[None]:
     # PostgreSQL a statement in a failed transaction would hide the error itself).
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("UPDATE sync_site SET applying = 1 WHERE id = 1")
+        history = "audit_context" in _existing_tables(conn)
+        if history:  # nor is it this laptop's change history (the office's has it)
+            before = conn.exec_driver_sql("SELECT tx FROM audit_context WHERE id = 1").scalar()
+            conn.exec_driver_sql(f"UPDATE audit_context SET tx = {BULK} WHERE id = 1")
         yield
+        if history:
+            conn.exec_driver_sql("UPDATE audit_context SET tx = ? WHERE id = 1", (before,))
         conn.exec_driver_sql("UPDATE sync_site SET applying = 0 WHERE id = 1")
         return
     conn.exec_driver_sql("SELECT set_config('crm.sync_applying', 'on', true)")

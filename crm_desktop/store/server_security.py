@@ -473,8 +473,10 @@ def history_visible() -> str:
     list's); the sub-selects run under the user's own policies."""
     from crm_desktop.store.audit_capture import AUDITED
 
+    # one index look-up per entry read (an IN (SELECT ...) would read every visible row)
     cases = " ".join(
-        f"WHEN '{name}' THEN record_id IN (SELECT id FROM public.{quote_ident(name)})"
+        f"WHEN '{name}' THEN EXISTS (SELECT 1 FROM public.{quote_ident(name)} AS r "
+        "WHERE r.id = record_id)"
         for name in AUDITED
     )
     return f"CASE table_name {cases} ELSE false END"
@@ -512,7 +514,10 @@ def _secure_history(conn: Connection, roles: ServerRoles, tables: Sequence[str])
             (roles.users,),
             "INSERT",
             None,
-            f"{SEAT} AND login = {ME}",
+            # now, and a card she can open
+            f"{SEAT} AND login = {ME} AND at BETWEEN now() - interval '5 minutes' "
+            "AND now() + interval '5 minutes' "
+            "AND EXISTS (SELECT 1 FROM public.clients AS c WHERE c.id = client_id)",
         )
         conn.exec_driver_sql(policy.sql())
 

@@ -66,10 +66,12 @@ from crm_desktop.services.vocabulary import (
     MessengerKind,
 )
 from crm_desktop.store.database import Database
+from crm_desktop.ui.changes_tab import ChangesTab
 from crm_desktop.ui.coming_soon import ComingSoonPage
 from crm_desktop.ui.consent_panel import ConsentPanel
 from crm_desktop.ui.drafts import Drafts
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.privacy_actions import PrivacyButton, note_card_opened
 from crm_desktop.ui.row_list import RowList
 from crm_desktop.ui.unexpected import report_connection
 
@@ -129,6 +131,8 @@ class ClientCard(QDialog):
                 self._view = get_client(session, client_id)
                 kind = self._view.kind
             self._custom = list_custom_fields(session)
+        if client_id is not None:  # 152-FZ: who opened which card, where the setting asks
+            note_card_opened(db, login, client_id)
         self._kind = kind
         self._draft_key = str(client_id) if client_id else f"new-{uuid.uuid4()}"
         self.resize(760, 680)  # fits a 1366x768 screen with its task bar
@@ -142,6 +146,10 @@ class ClientCard(QDialog):
         self.history_list.setWordWrap(True)
         self.history_list.setAlternatingRowColors(True)
         self.tabs.addTab(self._history_tab(), self.tr("History"))
+        self.changes_tab = ChangesTab(db, login, "clients", client_id)
+        self.changes_tab.unsaved = self.is_dirty  # a restore would overwrite the typing
+        self.changes_tab.sig_restored.connect(lambda _id: self._restored())
+        self.tabs.addTab(self.changes_tab, self.tr("Changes"))
         self.tabs.addTab(
             self._relations_tab(),
             self.tr("Company") if kind == ClientKind.PERSON else self.tr("People"),
@@ -166,6 +174,9 @@ class ClientCard(QDialog):
         buttons.rejected.connect(self.close)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        shown = self._view.name if self._view else ""
+        self.privacy_button = PrivacyButton(db, login, client_id, shown)
+        buttons.addButton(self.privacy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -637,6 +648,7 @@ class ClientCard(QDialog):
         self._draft_key = str(saved.id)
         self._fill()
         self._update_title()
+        self.changes_tab.set_record(saved.id)
         for button in self.history_buttons:
             button.setEnabled(True)
         if self.deals_tab.client_id() != saved.id:  # a new client: now it can have them
@@ -731,6 +743,18 @@ class ClientCard(QDialog):
         if self._view is not None and self._view.id == status.client_id:
             self._view = dataclasses.replace(self._view, version=status.version)
         self._load_history()
+        self.changes_tab.refresh()
+
+    def _restored(self) -> None:
+        """A value or a version put back from the Changes tab: the card shows the client
+        as it is saved now (and tells the lists)."""
+        if self._view is None:
+            return
+        with self._db.unit_of_work(self._login, write=False) as session:
+            self._view = get_client(session, self._view.id)
+        self._fill()
+        self._update_title()
+        self.sig_saved.emit(self._view)
 
     def _load_history(self) -> None:
         self.history_list.clear()

@@ -8,14 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.i18n.formats import format_date
-from crm_desktop.services.consents import UnsubscribeVia, give_consent, unsubscribe
+from crm_desktop.services.consents import (
+    ConsentChannel,
+    ConsentView,
+    UnsubscribeVia,
+    give_consent,
+    unsubscribe,
+)
 from crm_desktop.services.mailing.views import MarketingStatus, marketing_status
 from crm_desktop.store.database import CrmSession, Database
 from crm_desktop.ui.background import Background
@@ -56,9 +66,21 @@ class ConsentDialog(QDialog):
             self.tr("e.g. a form on the website, a call, a signed paper")
         )
         self.source.setMinimumWidth(320)
+        # 152-FZ: the version of the consent text, the channel and a scan as evidence
+        self.text_version = QLineEdit()
+        self.text_version.setPlaceholderText(self.tr("e.g. 2026-01"))
+        self.channel = QComboBox()
+        for code, label in channel_labels().items():
+            self.channel.addItem(label, code)
+        self.evidence: Path | None = None
+        self.evidence_button = QPushButton(self.tr("Attach a scan…"))
+        self.evidence_button.clicked.connect(self.choose_evidence)
         form = QFormLayout()
         form.addRow(self.tr("Given on:"), self.date)
         form.addRow(self.tr("How:"), self.source)
+        form.addRow(self.tr("Channel:"), self.channel)
+        form.addRow(self.tr("Text version:"), self.text_version)
+        form.addRow(self.tr("Evidence:"), self.evidence_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -71,6 +93,42 @@ class ConsentDialog(QDialog):
     def given_on(self) -> dt.date:
         day = self.date.date()
         return dt.date(day.year(), day.month(), day.day())
+
+    def choose_evidence(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Evidence of the consent"))
+        if path:
+            self.set_evidence(Path(path))
+
+    def set_evidence(self, path: Path) -> None:
+        self.evidence = path
+        self.evidence_button.setText(path.name)
+
+    def details(self) -> ConsentDetails:
+        """What the dialog says besides the day and the source (read when accepted)."""
+        data = self.evidence.read_bytes() if self.evidence is not None else None
+        name = self.evidence.name if self.evidence is not None else None
+        return ConsentDetails(self.text_version.text(), self.channel.currentData(), data, name)
+
+
+@dataclass(frozen=True)
+class ConsentDetails:
+    text_version: str
+    channel: str | None
+    evidence: bytes | None
+    evidence_name: str | None
+
+
+def channel_labels() -> dict[str | None, str]:
+    # written out in full, so that lupdate sees each string with its context
+    translate = QCoreApplication.translate
+    return {
+        None: translate("ConsentPanel", "—"),
+        ConsentChannel.PAPER.value: translate("ConsentPanel", "on paper"),
+        ConsentChannel.WEB_FORM.value: translate("ConsentPanel", "web form"),
+        ConsentChannel.PHONE.value: translate("ConsentPanel", "by phone"),
+        ConsentChannel.EMAIL.value: translate("ConsentPanel", "by e-mail"),
+        ConsentChannel.IN_PERSON.value: translate("ConsentPanel", "in person"),
+    }
 
 
 class ConsentPanel(QWidget):
@@ -169,6 +227,7 @@ class ConsentPanel(QWidget):
                 )
             else:
                 text = self.tr("Marketing mail: consent given {date}").format(date=day)
+            text += self._details(status.consent)
             style = GIVEN_STYLE
         elif status.withdrawn is not None and status.withdrawn.withdrawn_on is not None:
             day = format_date(status.withdrawn.withdrawn_on)
@@ -179,23 +238,47 @@ class ConsentPanel(QWidget):
         self.label.setText(text)
         self.label.setStyleSheet(style)
 
+    def _details(self, consent: ConsentView) -> str:
+        parts = []
+        if consent.channel:
+            parts.append(channel_labels().get(consent.channel, consent.channel))
+        if consent.text_version:
+            parts.append(self.tr("text {version}").format(version=consent.text_version))
+        if consent.evidence_name:
+            parts.append(self.tr("scan: {name}").format(name=consent.evidence_name))
+        return f" · {' · '.join(parts)}" if parts else ""
+
     def record_consent(self) -> ConsentDialog | None:
         """Ask for the day and how, then record it (the dialog is returned open)."""
         if self._client_id is None or self.busy:
             return None
         dialog = ConsentDialog(self)
-        dialog.accepted.connect(lambda: self._give(dialog.given_on(), dialog.source.text()))
+        dialog.accepted.connect(
+            lambda: self._give(dialog.given_on(), dialog.source.text(), dialog.details())
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def _give(self, given_on: dt.date, source: str) -> Background[MarketingStatus] | None:
+    def _give(
+        self, given_on: dt.date, source: str, details: ConsentDetails | None = None
+    ) -> Background[MarketingStatus] | None:
         client_id = self._client_id
         if client_id is None:
             return None
 
         def work(session: CrmSession) -> MarketingStatus:
-            give_consent(session, client_id, given_on=given_on, source=source)
+            more = details or ConsentDetails("", None, None, None)
+            give_consent(
+                session,
+                client_id,
+                given_on=given_on,
+                source=source,
+                text_version=more.text_version,
+                channel=more.channel,
+                evidence=more.evidence,
+                evidence_name=more.evidence_name,
+            )
             session.flush()
             return marketing_status(session, client_id)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QMessageBox,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,7 @@ from crm_desktop.services.users import UserView, list_users
 from crm_desktop.services.vocabulary import StageOutcome
 from crm_desktop.store.database import CrmSession, Database
 from crm_desktop.ui.background import Background
+from crm_desktop.ui.changes_tab import ChangesTab
 from crm_desktop.ui.deal_checklist import DealChecklist
 from crm_desktop.ui.deal_fields import DealFields
 from crm_desktop.ui.field_messages import error_label, show_error
@@ -135,8 +137,14 @@ class DealCard(QDialog):
         self.proposal_button.setEnabled(False)
         self.proposal_button.clicked.connect(lambda: self.save_proposal())
         self.invoice_editor: QDialog | None = None
+        self.changes_tab = ChangesTab(db, login, "deals", deal_id)
+        self.changes_tab.unsaved = self.is_dirty  # a restore would overwrite the typing
+        self.changes_tab.sig_restored.connect(self._restored)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form_scroll, self.tr("Deal"))
+        self.tabs.addTab(self.changes_tab, self.tr("Changes"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form_scroll, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.errors["form"])
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
@@ -175,6 +183,18 @@ class DealCard(QDialog):
         job: Background[_Loaded] = Background(self._db, work, self._login, write=deal_id is None)
         job.on_done(self._fill).on_failed(self._load_failed)
         return job.start()
+
+    def _restored(self, deal_id: uuid.UUID) -> None:
+        """A value or a version put back from the Changes tab: read the deal again and
+        tell the lists (`sig_changed`) once it is shown."""
+
+        def changed() -> None:
+            self.sig_loaded.disconnect(changed)
+            if self._view is not None:
+                self.sig_changed.emit(self._view)
+
+        self.sig_loaded.connect(changed)
+        self.load(deal_id)
 
     def _load_failed(self, error: BaseException) -> None:
         if shiboken6.isValid(self) and not report_connection(error):
@@ -309,6 +329,7 @@ class DealCard(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         self._fill(_Loaded(saved, self._pipelines, self._users, saved.client_name))
+        self.changes_tab.set_record(saved.id)
         self.sig_saved.emit(saved)
         if close_after:
             self.accept()

@@ -33,6 +33,7 @@ NAMES = {
     "note": "mdi6.note-text-outline",
     "add": "mdi6.account-plus-outline",
     "delete": "mdi6.delete-outline",
+    "recycle_bin": "mdi6.delete-restore",
     "excel": "mdi6.microsoft-excel",
     "import": "mdi6.file-import-outline",
     "export": "mdi6.file-export-outline",

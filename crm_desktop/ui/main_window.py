@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the sections' modules load when a section is first opened
     from crm_desktop.ui.my_day import MyDayPage
     from crm_desktop.ui.orders_page import OrdersPage
     from crm_desktop.ui.price_list import PriceListPage
+    from crm_desktop.ui.recycle_bin_page import RecycleBinPage
     from crm_desktop.ui.reminders import ReminderWatcher
     from crm_desktop.ui.reports_page import ReportsPage
     from crm_desktop.ui.settings_page import SettingsPage
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.users = DeferredPage(self._make_users)
         self.reports = DeferredPage(self._make_reports)
         self.mailing = DeferredPage(self._make_mailing)
+        self.recycle_bin = DeferredPage(self._make_recycle_bin)
         self.reminders: ReminderWatcher | None = None  # made a moment after the window shows
         self._closed = False
         sections = [
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
             ("products", self.tr("Price list"), self.products),
             ("reports", self.tr("Reports"), self.reports),
             ("mailing", self.tr("Mailing"), self.mailing),
+            ("recycle_bin", self.tr("Recycle bin"), self.recycle_bin),
             ("users", self.tr("Users"), self.users),
             ("settings", self.tr("Settings"), self.settings_section),
         ]
@@ -148,6 +151,11 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.clients.sig_message.connect(self.offer_undo)
+        # the scheduled backups (Settings → Backup), made in the background when due
+        from crm_desktop.ui.backup_settings import ScheduledBackups
+
+        self.scheduled_backups = ScheduledBackups(db, self)
+        self.scheduled_backups.sig_message.connect(lambda t: self.statusBar().showMessage(t, 8000))
 
     def _banner(self) -> QFrame:
         banner = QFrame()
@@ -193,7 +201,9 @@ class MainWindow(QMainWindow):
     def _make_settings(self) -> SettingsPage:
         from crm_desktop.ui.settings_page import SettingsPage
 
-        return SettingsPage(self._db, self._login)
+        page = SettingsPage(self._db, self._login)
+        page.backup.sig_restored.connect(lambda _info: self.clients.refresh())  # new data
+        return page
 
     def _make_deals(self) -> DealsPage:
         from crm_desktop.ui.deal_board import DealsPage
@@ -249,6 +259,14 @@ class MainWindow(QMainWindow):
 
         page = MailingPage(self._db, self._login)
         page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _make_recycle_bin(self) -> RecycleBinPage:
+        from crm_desktop.ui.recycle_bin_page import RecycleBinPage
+
+        page = RecycleBinPage(self._db, self._login)
+        page.sig_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        page.sig_changed.connect(self.clients.refresh)  # restored clients are back in the list
         return page
 
     def _open_dashboard_for_executives(self) -> None:

@@ -64,6 +64,7 @@ from crm_desktop.services.orders import (
 from crm_desktop.services.products import ProductView
 from crm_desktop.store.database import CrmSession, Database
 from crm_desktop.ui.background import Background
+from crm_desktop.ui.changes_tab import ChangesTab
 from crm_desktop.ui.client_picker import ClientPicker
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error, with_error
 from crm_desktop.ui.icons import icon
@@ -157,6 +158,10 @@ class OrderDialog(QDialog):
         self.tabs.addTab(self._order_tab(), self.tr("Order"))
         self.tabs.addTab(self._files_tab(), self.tr("Files"))
         self.tabs.addTab(self._history_tab(), self.tr("History"))
+        if self.view is not None:  # who changed what (issue 10), with restore
+            self.changes_tab = ChangesTab(db, login, "orders", self.view.id)
+            self.changes_tab.sig_restored.connect(self._restored)
+            self.tabs.addTab(self.changes_tab, self.tr("Changes"))
 
         self.error = error_label()
         self.buttons = QDialogButtonBox(
@@ -347,6 +352,16 @@ class OrderDialog(QDialog):
             for edit in (self.specification, self.note):
                 edit.setReadOnly(True)
             self.total.setReadOnly(True)
+
+    def _restored(self, order_id: uuid.UUID) -> None:
+        """A value or a version put back from the Changes tab: show the order as it is now."""
+        with self._db.unit_of_work(self._login, write=False) as session:
+            self.view = get_order(session, order_id)
+            deals = deals_of_client(session, self.view.client_id)
+        self.lines.setRowCount(0)
+        self.history.clear()
+        self._fill(self.view.client_id, self.view.client_name, deals)
+        self.sig_saved.emit(self.view)
 
     def _fill_history(self, view: OrderView) -> None:
         for event in reversed(view.events):  # the latest first

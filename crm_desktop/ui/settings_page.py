@@ -31,12 +31,14 @@ from crm_desktop.services.users import is_admin
 from crm_desktop.store.database import Database
 from crm_desktop.ui.assignment_settings import AssignmentSettings
 from crm_desktop.ui.background import Background
+from crm_desktop.ui.backup_settings import BackupSettings
 from crm_desktop.ui.company_form import CompanyForm
 from crm_desktop.ui.company_images import CompanyImages
 from crm_desktop.ui.field_messages import error_label, hint_label, show_error
 from crm_desktop.ui.funnel_settings import FunnelSettings
 from crm_desktop.ui.invoice_settings_tab import InvoiceSettingsTab
 from crm_desktop.ui.mail_settings import MailSettingsTab
+from crm_desktop.ui.privacy_actions import CardReadsSetting
 from crm_desktop.ui.settings import save_language, saved_language
 from crm_desktop.ui.unexpected import report_connection
 
@@ -115,6 +117,8 @@ class SettingsPage(QWidget):
         self.images = CompanyImages(db, login)
         column.addWidget(self.images)
         column.addWidget(database_box)
+        self.card_reads = CardReadsSetting(db, login)  # 152-FZ, read when first shown
+        column.addWidget(self.card_reads)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -133,6 +137,8 @@ class SettingsPage(QWidget):
         self.mail = MailSettingsTab(db, login)
         self.tabs.addTab(self.invoice_settings, self.tr("Invoices"))
         self.tabs.addTab(self.mail, self.tr("Mail"))
+        self.backup = BackupSettings(db, login)
+        self.tabs.addTab(self.backup, self.tr("Backup"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 16, 16, 16)
         outer.setSpacing(12)

@@ -103,7 +103,80 @@ def test_a_laptops_offline_edit_is_recorded_at_the_office_under_her_login(
             ).all()
             assert verify_chain(conn).broken is None
         assert [tuple(r) for r in rows] == [("ivanova", "insert"), ("ivanova", "update")]
+        # the office's own change comes down to the laptop without a laptop entry: the
+        # office's history holds it, under its author
+        with admin.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE clients SET note = 'из офиса' WHERE id = :id"), {"id": made.id}
+            )
+        engine.synchronise(laptop, server)
+        with laptop.engine.connect() as conn:
+            assert (
+                conn.execute(
+                    text("SELECT note FROM clients WHERE id = :id"), {"id": made.id.hex}
+                ).scalar()
+                == "из офиса"
+            )
+            notes = conn.execute(
+                text("SELECT count(*) FROM audit_log WHERE changes LIKE '%из офиса%'")
+            ).scalar()
+            assert notes == 0
+            assert verify_chain(conn).broken is None
         laptop.dispose()
     finally:
         server.dispose()
         admin.dispose()
+
+
+def _verify(office: Office) -> object:
+    admin = open_database(office.admin)
+    try:
+        with admin.engine.connect() as conn:
+            return verify_chain(conn).broken
+    finally:
+        admin.dispose()
+
+
+def test_sealing_early_keeps_the_chain_whole(office: Office) -> None:
+    """SET CONSTRAINTS ... IMMEDIATE seals each statement's entries as it goes: later
+    entries of the same transaction get a seal of their own."""
+    with seated(office, "ivanova") as conn:
+        client = _her_client(conn, "ivanova")
+        with conn.transaction():
+            conn.execute("SET CONSTRAINTS crm_audit_seal IMMEDIATE")
+            conn.execute("UPDATE clients SET note = 'раз' WHERE id = %s", (client,))
+            conn.execute("UPDATE clients SET note = 'два' WHERE id = %s", (client,))
+        seals = conn.execute(
+            "SELECT count(*) FROM audit_log WHERE record_id = %s AND changes ? 'note'", (client,)
+        ).fetchone()
+    assert seals == (2,)
+    assert _verify(office) is None
+
+
+def test_a_forged_seal_mark_leaves_the_entries_outside_the_chain_and_verify_says_so(
+    office: Office,
+) -> None:
+    with seated(office, "ivanova") as conn:
+        client = _her_client(conn, "ivanova")
+        with conn.transaction():
+            conn.execute("UPDATE clients SET note = 'тайком' WHERE id = %s", (client,))
+            conn.execute(
+                "SELECT set_config('crm.audit_sealed', pg_current_xact_id()::text || ':' || "
+                "(SELECT max(id) FROM audit_log "
+                "WHERE tx = pg_current_xact_id()::text::bigint)::text, true)"
+            )
+    broken = _verify(office)
+    assert broken is not None and broken.reason == "unsealed"  # type: ignore[attr-defined]
+
+
+def test_a_repeatable_read_writer_that_fell_behind_is_told_to_try_again(office: Office) -> None:
+    with seated(office, "ivanova") as late, seated(office, "petrov") as other:
+        hers = _her_client(late, "ivanova")
+        his = _her_client(other, "petrov")
+        late.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        late.execute("SELECT count(*) FROM clients").fetchone()  # its snapshot is taken
+        other.execute("UPDATE clients SET note = 'раньше' WHERE id = %s", (his,))
+        late.execute("UPDATE clients SET note = 'позже' WHERE id = %s", (hers,))
+        with pytest.raises(psycopg.errors.SerializationFailure):
+            late.execute("COMMIT")
+    assert _verify(office) is None

@@ -4,6 +4,7 @@ removed or edited entry is found."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -243,11 +244,73 @@ def test_an_import_is_recorded_like_any_other_save(db: Database, petrova: str) -
     created = history[-1]
     assert created.action == "insert" and created.login == "petrova"
     assert any(c.field == "name" and c.new.startswith("Петров Пётр") for c in created.changes)
-    phones = {
-        c.new for e in history for c in e.changes if c.field == "phone" and c.new is not None
-    }
+    phones = {c.new for e in history for c in e.changes if c.field == "phone" and c.new is not None}
     assert phones == {"+79123456789", "+74951234567"}
     assert all(e.login == "petrova" for e in history)
     with db.engine.connect() as conn:
         state = verify_chain(conn)
     assert state.broken is None and state.entries >= 8
+
+
+def test_verify_refuses_a_forged_erasure(db: Database, petrova: str) -> None:
+    """An `erased` map may only stand for blanked values: putting the old hashes there and
+    a new value in `changes` is an edit, and verify says so."""
+    client = add_client(db, name="Исходное Имя")
+    entry = entries(db, client)[0]
+    from crm_desktop.store.audit_chain import value_hash
+
+    original = entry.changes["name"]
+    forged_changes = dict(entry.changes, name=[None, "Подделка"])
+    forged_erased = {"name": [value_hash(original[0]), value_hash(original[1])]}
+    with db.engine.begin() as conn:
+        if db.dialect == "postgresql":
+            conn.execute(
+                text(
+                    "UPDATE audit_log SET changes = CAST(:c AS jsonb), "
+                    "erased = CAST(:e AS jsonb) WHERE id = :id"
+                ),
+                {"c": json.dumps(forged_changes), "e": json.dumps(forged_erased), "id": entry.id},
+            )
+        else:
+            conn.execute(
+                text("UPDATE audit_log SET changes = :c, erased = :e WHERE id = :id"),
+                {"c": json.dumps(forged_changes), "e": json.dumps(forged_erased), "id": entry.id},
+            )
+    with db.engine.connect() as conn:
+        broken = verify_chain(conn).broken
+    assert broken is not None and broken.reason == "edited"
+
+
+def test_removing_the_newest_entries_with_their_seal_is_found_on_a_local_file(
+    db: Database, petrova: str
+) -> None:
+    """On a local file anyone with the file could cut the tail (entries and their seal);
+    SQLite's AUTOINCREMENT remembers the last id given. On the office server only the
+    administrator can touch the log, and the server keeps no such counter we can trust
+    (a rolled-back transaction also skips ids), so this check is the local file's."""
+    add_client(db, name="Первый")
+    last = add_client(db, name="Последний")
+    newest = entries(db, last)
+    with db.engine.begin() as conn:
+        cut = min(e.id for e in newest)
+        conn.execute(text("DELETE FROM audit_log WHERE id >= :id"), {"id": cut})
+        conn.execute(text("DELETE FROM audit_seals WHERE last_id >= :id"), {"id": cut})
+    with db.engine.connect() as conn:
+        broken = verify_chain(conn).broken
+    if db.dialect == "sqlite":
+        assert broken is not None and broken.reason == "removed"
+    else:
+        assert broken is None
+
+
+def test_a_merge_moves_addresses_with_an_entry_on_both_cards(db: Database, petrova: str) -> None:
+    from crm_desktop.services.merge import merge_clients
+
+    keep = add_client(db, name="Основной Клиент")
+    other = add_client(db, name="Дубль Клиента", addresses=[("actual", "г. Тверь, ул. Мира, 1")])
+    with db.unit_of_work("petrova") as session:
+        merge_clients(session, keep, other)
+    gained = [e for e in entries(db, keep) if "address" in e.changes]
+    lost = [e for e in entries(db, other) if "address" in e.changes]
+    assert gained[-1].changes["address"] == [None, "г. Тверь, ул. Мира, 1"]
+    assert lost[-1].changes["address"] == ["г. Тверь, ул. Мира, 1", None]

@@ -76,6 +76,7 @@ def test_the_window_speaks_russian(qtbot: QtBot, db: Database) -> None:
             "Прайс-лист",
             "Отчёты",
             "Рассылки",
+            "Корзина",
             "Пользователи",
             "Настройки",
         ]

@@ -20,6 +20,7 @@ depends_on = None
 
 JSONB = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 ENTRY_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+BIN_TABLES = ("clients", "deals", "tasks", "invoices", "products")
 
 
 def _tracked() -> list[sa.Column[object]]:
@@ -64,8 +65,8 @@ def upgrade() -> None:
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_audit_seals")),
-        sa.UniqueConstraint("tx", name=op.f("uq_audit_seals_tx")),
     )
+    op.create_index(op.f("ix_audit_seals_tx"), "audit_seals", ["tx"], unique=False)
     op.create_table(
         "audit_context",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -114,6 +115,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_card_reads")),
     )
     op.create_index("ix_card_reads_client", "card_reads", ["client_id", "at"], unique=False)
+    for table in BIN_TABLES:  # the recycle bin's list, latest deletion first
+        op.create_index(
+            f"ix_{table}_bin",
+            table,
+            ["deleted_at", "id"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NOT NULL"),
+            postgresql_where=sa.text("deleted_at IS NOT NULL"),
+        )
     with op.batch_alter_table("consents", schema=None) as batch_op:
         batch_op.add_column(sa.Column("text_version", sa.String(length=60), nullable=True))
         batch_op.add_column(sa.Column("channel", sa.String(length=20), nullable=True))
@@ -126,6 +136,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for table in BIN_TABLES:
+        op.drop_index(f"ix_{table}_bin", table_name=table)
     with op.batch_alter_table("company_profile", schema=None) as batch_op:
         batch_op.drop_column("log_card_reads")
     with op.batch_alter_table("consents", schema=None) as batch_op:
