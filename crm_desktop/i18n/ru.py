@@ -1091,6 +1091,7 @@ MESSAGES: dict[str, str] = {
     "Only the server's administrator (a PostgreSQL superuser) can erase personal data: the change history must be blanked too, and only the administrator may change it.": "Уничтожить персональные данные может только администратор сервера (суперпользователь PostgreSQL): нужно очистить и историю изменений, а менять её может только администратор.",
     "{name} is a company, not a person: only an individual entrepreneur's card holds personal data to erase.": "{name} — организация, а не физическое лицо: персональные данные для уничтожения есть только в карточке индивидуального предпринимателя.",
     "Say on what ground the data is erased": "Укажите основание уничтожения данных",
+    "Only the server's administrator (a PostgreSQL superuser) can export a person's data: the requests log and the card reads are the administrator's.": "Выгрузить данные лица может только администратор сервера (суперпользователь PostgreSQL): журнал обращений и журнал просмотров карточек ведёт администратор.",
     "This person's data has already been erased": "Данные этого лица уже уничтожены",
     "A request cannot be answered before it came": "Ответить на обращение раньше, чем оно поступило, нельзя",
     "Backups made before that still hold the data:": "Резервные копии, сделанные раньше и ещё содержащие эти данные:",

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from crm_desktop.errors import BadInput
+from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _, language
 from crm_desktop.models import Deal, Interaction, Invoice, PrivacyRequest, Stage
 from crm_desktop.services.change_history import describe, record_history
@@ -35,7 +35,7 @@ from crm_desktop.services.documents.pdf_parts import escape
 from crm_desktop.services.documents.russian import money
 from crm_desktop.services.local_time import to_local
 from crm_desktop.services.phones import format_phone
-from crm_desktop.services.privacy import RequestKind, card_reads, record_request
+from crm_desktop.services.privacy import RequestKind, _superuser, card_reads, record_request
 
 FORMAT_VERSION = 1
 HISTORY_LIMIT = 10_000
@@ -81,9 +81,22 @@ def _amount(value: Decimal | None) -> str | None:
     return str(value) if value is not None else None
 
 
+def require_export_rights(session: Session) -> None:
+    """On the office server only the administrator exports a person's data: a manager's
+    login may read neither the requests log nor the card reads of others."""
+    if session.get_bind().dialect.name == "postgresql" and not _superuser(session):
+        raise PermissionDenied(
+            _(
+                "Only the server's administrator (a PostgreSQL superuser) can export a "
+                "person's data: the requests log and the card reads are the administrator's."
+            )
+        )
+
+
 def export_person(session: Session, client_id: uuid.UUID, *, record: bool = True) -> PersonData:
     """Collect what is held about the person; `record` notes an access request answered
     today in the requests log."""
+    require_export_rights(session)
     card = get_client(session, client_id)
     data = PersonData(client_id, dt.datetime.now(dt.UTC), card.to_json())
     interactions = session.scalars(

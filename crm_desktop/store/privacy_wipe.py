@@ -12,7 +12,7 @@ import contextlib
 import json
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -342,12 +342,25 @@ class ArrivingErasure:
         self.names = names
         self.phones = phones
         self.others: set[str] = set()
+        self.wipes = False  # the page erases something (a client, or blanks a contact)
 
     def __bool__(self) -> bool:
         return bool(self.ids)
 
 
-def erasures_arriving(conn: Connection, states: Iterable[PulledState]) -> ArrivingErasure:
+def _blanked_contact(state: PulledState) -> bool:
+    """A phone, e-mail, messenger or address an erasure emptied (the page of a large
+    erasure may bring them apart from their client)."""
+    field_name = CONTACT_TABLES.get(state.table)
+    return bool(
+        field_name
+        and state.values
+        and state.values.get(field_name) == ""
+        and state.values.get("deleted_at") is not None
+    )
+
+
+def erasures_arriving(conn: Connection, states: Sequence[PulledState]) -> ArrivingErasure:
     """Before a pulled page is applied on a laptop: the clients in it the office erased
     (`looks_erased`) that this laptop does not have erased yet, with the name, phones,
     e-mails ... it holds of them now (the page may already carry their blanks)."""
@@ -357,7 +370,12 @@ def erasures_arriving(conn: Connection, states: Iterable[PulledState]) -> Arrivi
         if s.table == "clients" and s.values and looks_erased(s.row_id, s.values)
     ]
     arriving = ArrivingErasure([], set(), set())
-    if not ids or conn.dialect.name != "sqlite":
+    if conn.dialect.name != "sqlite":
+        return arriving
+    arriving.wipes = bool(ids) or any(_blanked_contact(s) for s in states)
+    if arriving.wipes:  # the values the page replaces are overwritten where they were
+        conn.exec_driver_sql("PRAGMA secure_delete = ON")
+    if not ids:
         return arriving
     arriving.ids = ids
     clients = AuditEntry.metadata.tables["clients"]
@@ -385,9 +403,11 @@ def forget_erased(conn: Connection, arriving: ArrivingErasure) -> int:
     what the laptop knew of them: before the pull, or in its history), their sync
     conflicts go, freed pages are overwritten and the search index is rewritten. The
     caller checkpoints after the commit (`checkpoint`). Returns the entries blanked."""
-    if not arriving or conn.dialect.name != "sqlite":
+    if not arriving.wipes or conn.dialect.name != "sqlite":
         return 0
-    conn.exec_driver_sql("PRAGMA secure_delete = ON")
+    if not arriving:  # contacts blanked apart from their client: the index only
+        _optimize_search(conn)
+        return 0
     names, phones, others = set(arriving.names), set(arriving.phones), set(arriving.others)
     record_ids: set[uuid.UUID] = set(arriving.ids)
     history = _has_table(conn, "audit_log")
@@ -421,6 +441,11 @@ def forget_erased(conn: Connection, arriving: ArrivingErasure) -> int:
         scrub_sync_conflicts(conn, matcher, record_ids)
     finally:
         TextMatcher.release(conn)
+    _optimize_search(conn)
+    return blanked
+
+
+def _optimize_search(conn: Connection) -> None:
+    """FTS5 keeps a changed document's old terms in older segments until they merge."""
     if _has_table(conn, "client_fts"):
         conn.exec_driver_sql("INSERT INTO client_fts(client_fts) VALUES ('optimize')")
-    return blanked

@@ -43,6 +43,7 @@ from crm_desktop.errors import (
 from crm_desktop.i18n import _
 from crm_desktop.models import Base, utcnow
 from crm_desktop.store import change_capture as capture
+from crm_desktop.store import privacy_wipe
 from crm_desktop.store.database import Database, translate_db_errors
 from crm_desktop.store.schema import REVISIONS, current_revision
 from crm_desktop.store.synced_tables import synced_by_name, synced_tables
@@ -381,6 +382,7 @@ def pull(
             replica.start_pull(conn, _horizon(server))
             current = replica.state(conn)
     position = current.page or (current.pull_cursor, "", str(uuid.UUID(int=0)))
+    wiped = False  # an erasure came: no old page of the file, nor the log, may keep it
     while True:
         with server.engine.connect() as conn:
             rows = conn.execute(
@@ -416,6 +418,7 @@ def pull(
         last = rows[-1]
         position = (str(last[0]), str(last[1]), str(last[2]))
         with laptop.engine.begin() as conn:
+            erasing = privacy_wipe.erasures_arriving(conn, states)
             applied = apply_states(conn, states)
             if adopt and applied.inserted:
                 with server.engine.connect() as office:
@@ -429,12 +432,16 @@ def pull(
                 text("UPDATE sync_site SET hlc = max(hlc, :c) WHERE id = 1"), {"c": newest}
             )
             replica.record_conflicts(conn, applied.conflicts, utcnow())
+            privacy_wipe.forget_erased(conn, erasing)  # the laptop's own history of them
             replica.page_done(conn, *position)
+        wiped = wiped or erasing.wipes
         report.pulled += applied.applied
         report.conflicts += len(applied.conflicts)
         if progress is not None:
             progress("pull", report.pulled)
         failpoint("after-pull-page")
+    if wiped:
+        privacy_wipe.checkpoint(laptop)
     return report
 
 

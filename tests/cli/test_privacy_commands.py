@@ -67,3 +67,4 @@ def test_erase_refused_to_a_manager(tmp_path: Path) -> None:
     cli.ok("user", "add", "ivanova", "--role", "manager")
     refused = cli("privacy", "erase", client_id, "--ground", "x", "--yes", user="ivanova")
     assert refused.code == 3 and "administrator" in refused.err
+
