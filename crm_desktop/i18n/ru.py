@@ -1140,4 +1140,10 @@ MESSAGES: dict[str, str] = {
     "the requests about personal data answered": "обращения по персональным данным и ответы на них",
     "privacy erase: erasing needs a yes: answer on a terminal or give --yes": "privacy erase: для уничтожения нужно подтверждение: ответьте в терминале или укажите --yes",
     "--ground: say on what ground the data is erased": "--ground: укажите основание уничтожения данных",
+    "a person": "физическое лицо",
+    "a company": "организация",
+    "a meeting": "встреча",
+    "a letter": "письмо",
+    "a note": "заметка",
+    "a deal's stage changed": "смена этапа сделки",
 }

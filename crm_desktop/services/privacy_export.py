@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _, language
 from crm_desktop.models import Deal, Interaction, Invoice, PrivacyRequest, Stage
-from crm_desktop.services.change_history import describe, record_history
+from crm_desktop.services.change_history import describe, merged, record_history
 from crm_desktop.services.client_views import get_client
 from crm_desktop.services.consents import consents_of
 from crm_desktop.services.documents.fonts import register_fonts
@@ -159,7 +159,7 @@ def export_person(session: Session, client_id: uuid.UUID, *, record: bool = True
     data.consents = [c.to_json() for c in consents_of(session, client_id)]
     data.changes = [
         {"id": e.id, "at": _iso(e.at), "who": e.who, "action": e.action, "text": describe(e)}
-        for e in reversed(record_history(session, client_id, limit=HISTORY_LIMIT))
+        for e in reversed(merged(record_history(session, client_id, limit=HISTORY_LIMIT)))
     ]
     data.card_reads = [r.to_json() for r in reversed(card_reads(session, client_id))]
     requests = session.scalars(
@@ -247,12 +247,26 @@ def _card_rows(card: dict[str, Any]) -> list[tuple[str, str]]:
             text = "; ".join(a["text"] for a in value)
         elif key in ("birth_date", "created_at"):
             text = _date(value)
+        elif key == "kind":
+            text = {"person": _("a person"), "company": _("a company")}.get(value, str(value))
         else:
             text = str(value)
         rows.append((label, text))
     for code, value in (card.get("custom_fields") or {}).items():
         rows.append((str(code), str(value)))
     return rows
+
+
+def _kind(kind: str) -> str:
+    """An interaction's kind as the person reads it."""
+    names = {
+        "call": _("a call"),
+        "meeting": _("a meeting"),
+        "email": _("a letter"),
+        "note": _("a note"),
+        "stage_change": _("a deal's stage changed"),
+    }
+    return names.get(kind, kind)
 
 
 def person_pdf(data: PersonData) -> bytes:
@@ -307,7 +321,7 @@ def person_pdf(data: PersonData) -> bytes:
     table(
         [_("Date"), _("Kind"), _("Subject"), _("Text")],
         [
-            [_date(i["occurred_at"]), i["kind"], i["subject"] or "", i["text"] or ""]
+            [_date(i["occurred_at"]), _kind(i["kind"]), i["subject"] or "", i["text"] or ""]
             for i in data.interactions
         ],
         [28, 22, 40, 90],

@@ -241,154 +241,154 @@
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="75"/>
         <source>A backup is one file holding the whole database. Keep copies on another disk or computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервная копия — это один файл со всей базой. Храните копии на другом диске или компьютере.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="79"/>
         <source>Back up now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать копию сейчас…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="81"/>
         <source>Restore from a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить из копии…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="90"/>
         <source>Backup and restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервное копирование и восстановление</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="103"/>
         <source>Administrator of the office server</source>
-        <translation type="unfinished"></translation>
+        <translation>Администратор офисного сервера</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="109"/>
         <source>A backup or restore of the office server needs a PostgreSQL superuser: an ordinary login does not see everyone&apos;s records. Leave empty when you are logged in as one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для копирования и восстановления офисного сервера нужен суперпользователь PostgreSQL: обычный логин видит не все записи. Оставьте пустым, если вы вошли под ним.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="115"/>
         <source>Login:</source>
-        <translation type="unfinished">Логин:</translation>
+        <translation>Логин:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="116"/>
         <source>Password:</source>
-        <translation type="unfinished">Пароль:</translation>
+        <translation>Пароль:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="120"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Выключено</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="121"/>
         <source>Every day</source>
-        <translation type="unfinished">Каждый день</translation>
+        <translation>Каждый день</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="122"/>
         <source>Every week</source>
-        <translation type="unfinished">Каждую неделю</translation>
+        <translation>Каждую неделю</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="127"/>
         <source>Choose…</source>
-        <translation type="unfinished">Выбрать…</translation>
+        <translation>Выбрать…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="132"/>
         <source>Save the schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить расписание</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="136"/>
         <source>Automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоматические копии</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="139"/>
         <source>Back up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Создавать копию:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="140"/>
         <source>Keep the newest:</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранить последних:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="141"/>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка:</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="146"/>
         <source>While the program runs it makes the backup when it is due and deletes the oldest automatic ones beyond that number; other files stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока программа работает, она создаёт копию в срок и удаляет самые старые автоматические копии сверх этого числа; другие файлы остаются.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="177"/>
         <source>Last backup: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя копия: {when}</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="179"/>
         <source>No backup has been made by the program yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Программа ещё не создавала резервных копий.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="184"/>
         <source>Folder for automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка для автоматических копий</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="205"/>
         <source>Saved.</source>
-        <translation type="unfinished">Сохранено.</translation>
+        <translation>Сохранено.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="223"/>
         <source>Back up the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервная копия базы</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="225"/>
         <source>crm-desktop backups (*.crmbackup)</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервные копии crm-desktop (*.crmbackup)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="242"/>
         <source>Backing up the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создаётся резервная копия базы…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="255"/>
         <source>Saved to {path} ({clients} clients).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено в {path} (клиентов: {clients}).</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="264"/>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено: ничего не изменено.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="281"/>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="315"/>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="352"/>
         <source>Restore from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановление из копии</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="283"/>
         <source>crm-desktop backups (*.crmbackup);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервные копии crm-desktop (*.crmbackup);;Все файлы (*)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="305"/>
         <source>Restoring the database from the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>База восстанавливается из копии…</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="317"/>
@@ -400,22 +400,29 @@ Database: {source}
 Clients: {clients}; rows in all: {rows}
 
 The current data is backed up first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить все данные этой копией?
+
+Создана: {when}
+Версия программы: {version} (схема {schema})
+База: {source}
+Клиентов: {clients}; всего строк: {rows}
+
+Текущие данные сначала сохраняются в копию.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="341"/>
         <source>The data was restored from the backup made {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Данные восстановлены из копии от {when}.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="345"/>
         <source>The data as it was before is saved in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прежние данные сохранены в {path}.</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="356"/>
         <source>Screens already open show the restored data when they are opened again; restart the program to be sure everything is read afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Уже открытые разделы покажут восстановленные данные, когда их откроют снова; чтобы всё наверняка перечиталось, перезапустите программу.</translation>
     </message>
 </context>
 <context>
@@ -5897,12 +5904,12 @@ The current data is backed up first.</source>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="398"/>
         <source>Automatic backup saved: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоматическая копия сохранена: {path}</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/backup_settings.py" line="405"/>
         <source>The automatic backup failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоматическая копия не создана: {reason}</translation>
     </message>
 </context>
 <context>
@@ -6484,7 +6491,7 @@ The current data is backed up first.</source>
     <message>
         <location filename="../../crm_desktop/ui/settings_page.py" line="141"/>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Резервные копии</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/ui/settings_page.py" line="156"/>
