@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import ProgrammingError
 
 from crm_desktop.commands.context import Context, parse_id, print_json
 from crm_desktop.errors import PermissionDenied, Refused
 from crm_desktop.i18n import _
-from crm_desktop.services.change_history import (
-    HistoryEntry,
-    describe,
-    merged,
-    record_history,
-    restore_field,
-    restore_version,
-)
 from crm_desktop.store.audit_chain import Broken, ChainState, verify_chain
+
+if TYPE_CHECKING:  # the history's reading loads when used (a command's start stays short)
+    from crm_desktop.services.change_history import HistoryEntry
 
 
 class ChainBroken(Refused):
@@ -112,6 +107,8 @@ def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
+    from crm_desktop.services.change_history import describe
+
     return {
         "id": entry.id,
         "at": entry.at.isoformat(),
@@ -134,6 +131,14 @@ def _entry_json(entry: HistoryEntry) -> dict[str, Any]:
 
 
 def cmd_history(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.services.change_history import (
+        describe,
+        merged,
+        record_history,
+        restore_field,
+        restore_version,
+    )
+
     record = parse_id(args.id)
     if args.restore is not None:
         with ctx.unit_of_work() as session:

@@ -7,20 +7,16 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop.commands.context import Context, print_json
 from crm_desktop.errors import BadInput
 from crm_desktop.i18n import _
-from crm_desktop.store.backup import (
-    STEPS,
-    make_backup,
-    read_manifest,
-    restore_backup,
-)
-from crm_desktop.store.backup_manifest import Manifest
 from crm_desktop.store.database import Database, DatabaseMissing
 from crm_desktop.store.location import parse_location
+
+if TYPE_CHECKING:  # the backup modules (zstandard, pg_dump's helpers) load when used
+    from crm_desktop.store.backup_manifest import Manifest
 
 YES = ("y", "yes", "д", "да")
 
@@ -59,6 +55,8 @@ def _as_admin(ctx: Context, args: argparse.Namespace) -> None:
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     _as_admin(ctx, args)
     db = ctx.open(check_schema=False)
+    from crm_desktop.store.backup import make_backup
+
     info = make_backup(db, args.out, admin_url=args.admin_url, progress=_progress(args))
     if args.json:
         print_json(info.to_json())
@@ -76,6 +74,8 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from crm_desktop.store.backup import read_manifest, restore_backup
+
     manifest = read_manifest(args.file)  # another product's, damaged, newer: refused here
     if not args.yes and not sys.stdin.isatty():
         raise BadInput(
@@ -167,6 +167,8 @@ def _progress(args: argparse.Namespace) -> Any:
     shown = [-1]
 
     def report(done: int, total: int) -> None:
+        from crm_desktop.store.backup import STEPS
+
         percent = done * 100 // max(total, STEPS)
         if percent != shown[0]:
             shown[0] = percent

@@ -12,7 +12,6 @@ from crm_desktop.commands.context import Context, parse_id, print_json, print_js
 from crm_desktop.errors import BadInput, PermissionDenied
 from crm_desktop.i18n import _
 from crm_desktop.services.privacy import erase_person, erasure_permission, privacy_requests_report
-from crm_desktop.services.privacy_export import export_person, write_person
 from crm_desktop.store.privacy_wipe import erasing_unit_of_work
 
 
@@ -50,6 +49,8 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
             _("{path}: the file must end in .pdf or .json (or give --format)", path=path)
         )
     with ctx.unit_of_work() as session:
+        from crm_desktop.services.privacy_export import export_person, write_person  # ReportLab
+
         data = export_person(session, client_id, record=not args.no_record)
     written = write_person(data, path, chosen)
     print(written)
