@@ -267,6 +267,7 @@ def invoices(app: QApplication, window: MainWindow, out: Path, lang: str) -> Non
     for tab, name in (
         (settings.invoice_settings, "settings-invoices"),
         (settings.mail, "settings-mail"),
+        (settings.backup, "settings-backup"),
     ):
         settings.tabs.setCurrentIndex(settings.tabs.indexOf(tab))
         settle(app, 1000)
