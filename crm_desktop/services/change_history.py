@@ -198,6 +198,7 @@ class _Names:
         self.session = session
         self.users: dict[str, str] | None = None
         self.clients: dict[uuid.UUID, str] = {}
+        self.stages: dict[uuid.UUID, str] = {}
 
     def user(self, login: str | None) -> str:
         if not login:
@@ -216,15 +217,19 @@ class _Names:
         return self.clients[client_id]
 
     def stage(self, stage_id: uuid.UUID) -> str:
+        """A stage's or a pipeline's name (the same ids recur on every page of a deal)."""
         from crm_desktop.models import Pipeline, Stage
 
-        for model in (Stage, Pipeline):
-            name = self.session.execute(
-                select(model.name).where(model.id == stage_id)
-            ).scalar_one_or_none()
-            if name:
-                return str(name)
-        return str(stage_id)[:8]
+        if stage_id not in self.stages:
+            self.stages[stage_id] = str(stage_id)[:8]
+            for model in (Stage, Pipeline):
+                name = self.session.execute(
+                    select(model.name).where(model.id == stage_id)
+                ).scalar_one_or_none()
+                if name:
+                    self.stages[stage_id] = str(name)
+                    break
+        return self.stages[stage_id]
 
 
 def show_value(table: str, name: str, value: Any, names: _Names) -> str:

@@ -546,15 +546,27 @@ def _on_commit(conn: Connection) -> None:
         cursor.close()
 
 
+def _superuser(connection: Connection, info: dict[str, Any]) -> bool:
+    """Whether this connection's login is a superuser, asked once per connection: an app
+    user's saves need no extra round trip."""
+    if "audit_superuser" not in info:
+        info["audit_superuser"] = bool(
+            connection.exec_driver_sql(
+                "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user"
+            ).scalar()
+        )
+    return bool(info["audit_superuser"])
+
+
 def _on_begin(session: Session, transaction: SessionTransaction, connection: Connection) -> None:
     if not connection.get_execution_options().get("crm_writes"):
         return
+    record = connection.connection
     if connection.dialect.name != "sqlite":
         login = session.info.get("login")
-        if login:  # heeded for a superuser only (see _PG_LOGIN)
+        if login and _superuser(connection, record.info):  # heeded for one only (_PG_LOGIN)
             connection.exec_driver_sql("SELECT set_config('crm.login', %(l)s, true)", {"l": login})
         return
-    record = connection.connection
     dbapi = record.dbapi_connection
     if dbapi is None or not _has_history(dbapi, record.info):
         return
